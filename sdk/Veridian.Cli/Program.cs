@@ -1,0 +1,1 @@
+return Veridian.Cli.CliApp.Run(args);

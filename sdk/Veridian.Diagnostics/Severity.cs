@@ -1,0 +1,9 @@
+namespace Veridian.Diagnostics;
+
+/// <summary>How bad a diagnostic is.</summary>
+public enum Severity
+{
+    Error,
+    Warning,
+    Note,
+}
