@@ -1,0 +1,392 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Reflection;
+using System.Reflection.Metadata;
+using System.Reflection.Metadata.Ecma335;
+using System.Text;
+
+namespace Veridian.Compiler.Translate;
+
+/// <summary>
+/// Translates one method instance from IL to LLVM IR. Arguments and locals live in allocas; the evaluation
+/// stack is kept as SSA values inside a basic block and spilled to per-depth allocas at block boundaries;
+/// LLVM's mem2reg/SROA promote all of it.
+/// </summary>
+public sealed partial class MethodTranslator
+{
+    private readonly ModuleTranslator _mt;
+    private readonly ProgramModel _m;
+    private readonly MetadataReader _md;
+    private readonly MethodInst _inst;
+    private readonly StringBuilder _allocas = new();
+    private readonly StringBuilder _body = new();
+    private readonly List<SV> _stack = [];
+    private readonly Dictionary<int, List<SV>> _entryStacks = new();
+    private readonly HashSet<string> _spillSlots = new(StringComparer.Ordinal);
+    private readonly List<(string Slot, TypeSig Type, bool IsStructArg)> _args = [];
+    private readonly List<(string Slot, TypeSig Type)> _locals = [];
+    private int _tmp;
+    private bool _terminated;
+    private bool _volatilePrefix;
+    private TypeSig? _constrained;
+    private string? _retSlot;
+    private AbiValue? _ret;
+    private bool _cAbi;
+
+    /// <summary>The IL offset being translated (for diagnostics).</summary>
+    public int CurrentOffset { get; private set; }
+
+    public MethodTranslator(ModuleTranslator mt, MethodInst inst)
+    {
+        _mt = mt;
+        _m = mt.Model;
+        _md = _m.Md;
+        _inst = inst;
+    }
+
+    private string T() => $"%t{_tmp++}";
+    private void Emit(string line) => _body.Append("  ").Append(line).Append('\n');
+
+    private string Alloca(string type, int align)
+    {
+        var name = $"%a{_tmp++}";
+        _allocas.Append(CultureInfo.InvariantCulture, $"  {name} = alloca {type}, align {align}\n");
+        return name;
+    }
+
+    private string AllocaFor(TypeSig t)
+    {
+        var l = _m.LayoutOf(t);
+        return Alloca($"[{l.Size} x i8]", Math.Max(l.Align, 1));
+    }
+
+    public string Translate()
+    {
+        var def = _md.GetMethodDefinition(_inst.Def);
+        var name = _mt.Require(_inst);
+        if (_m.IsIntrinsic(_inst.Def))
+            throw new UnsupportedException($"intrinsic {_mt.Describe(_inst)} used as a value (take its address or call it through a pointer is not possible)");
+        if (def.RelativeVirtualAddress == 0)
+            throw new UnsupportedException($"method {_mt.Describe(_inst)} has no body (extern without [DllImport])");
+        var sig = _m.Signature(_inst);
+        _cAbi = _m.ExportName(_inst.Def) is not null;
+        bool isStatic = (def.Attributes & MethodAttributes.Static) != 0;
+        var header = new StringBuilder();
+        var parms = new List<string>();
+        var prologue = new StringBuilder();
+        bool variadic = false;
+
+        if (!CAbi.IsVoid(sig.ReturnType))
+        {
+            _ret = CAbi.Value(_mt, sig.ReturnType, _cAbi);
+            if (_ret.StructByAddress)
+            {
+                parms.Add("ptr noalias sret([" + _m.LayoutOf(_ret.Sig).Size + " x i8]) %ret");
+                _retSlot = "%ret";
+            }
+        }
+        if (!isStatic)
+        {
+            parms.Add("ptr %this");
+            var slot = Alloca("ptr", 8);
+            prologue.Append(CultureInfo.InvariantCulture, $"  store ptr %this, ptr {slot}\n");
+            var thisType = _inst.Owner.IsValueType ? (TypeSig)new ByRefSig(_inst.Owner) : _inst.Owner;
+            _args.Add((slot, thisType, false));
+        }
+        for (int i = 0; i < sig.ParameterTypes.Length; i++)
+        {
+            var pt = sig.ParameterTypes[i];
+            if (_cAbi && i == sig.ParameterTypes.Length - 1 && pt is NamedSig { Name: "Veridian.Interop.VaList" })
+            {
+                variadic = true;
+                var list = VaListStorage();
+                var slot = AllocaFor(pt);
+                prologue.Append(CultureInfo.InvariantCulture, $"  call void @llvm.va_start(ptr {list})\n  store ptr {list}, ptr {slot}\n");
+                _mt.Declare("declare void @llvm.va_start(ptr)");
+                _mt.Declare("declare void @llvm.va_end(ptr)");
+                _vaList = list;
+                _args.Add((slot, pt, true));
+                continue;
+            }
+            var v = CAbi.Value(_mt, pt, _cAbi);
+            var pname = $"%p{i}";
+            parms.Add(CAbi.Render(v) + " " + pname);
+            if (v.StructByAddress)
+            {
+                _args.Add((pname, pt, true));
+            }
+            else
+            {
+                var slot = Alloca(v.Type, Math.Max(_m.LayoutOf(pt).Align, 1));
+                prologue.Append(CultureInfo.InvariantCulture, $"  store {v.Type} {pname}, ptr {slot}\n");
+                _args.Add((slot, pt, false));
+            }
+        }
+        if (variadic)
+            parms.Add("...");
+
+        var body = _m.Pe.GetMethodBody(def.RelativeVirtualAddress);
+        if (!body.ExceptionRegions.IsEmpty)
+            throw new UnsupportedException("exception handling regions");
+        if (!body.LocalSignature.IsNil)
+        {
+            var locals = _md.GetStandaloneSignature(body.LocalSignature).DecodeLocalSignature(_m.Sigs, _inst.Context);
+            foreach (var lt in locals)
+            {
+                var slot = AllocaFor(lt);
+                var l = _m.LayoutOf(lt);
+                prologue.Append(CultureInfo.InvariantCulture, $"  call void @llvm.memset.p0.i64(ptr align {Math.Max(l.Align, 1)} {slot}, i8 0, i64 {l.Size}, i1 false)\n");
+                _locals.Add((slot, lt));
+            }
+            _mt.Declare("declare void @llvm.memset.p0.i64(ptr, i8, i64, i1)");
+        }
+
+        var code = IlInstruction.Decode(body.GetILReader());
+        var starts = BlockStarts(code);
+        foreach (var ins in code)
+        {
+            CurrentOffset = ins.Offset;
+            if (starts.Contains(ins.Offset))
+            {
+                if (!_terminated)
+                    BranchTo(ins.Offset);
+                _body.Append(CultureInfo.InvariantCulture, $"L{ins.Offset}:\n");
+                _terminated = false;
+                _stack.Clear();
+                if (_entryStacks.TryGetValue(ins.Offset, out var entry))
+                    for (int d = 0; d < entry.Count; d++)
+                    {
+                        var t = T();
+                        Emit($"{t} = load {Ty.Llvm(entry[d].K)}, ptr {SpillSlot(d, entry[d].K)}");
+                        _stack.Add(entry[d] with { V = t });
+                    }
+            }
+            else if (_terminated)
+            {
+                // Dead code after a terminator that no branch reaches: give it a block so the IR stays valid.
+                _body.Append(CultureInfo.InvariantCulture, $"D{ins.Offset}:\n");
+                _terminated = false;
+                _stack.Clear();
+            }
+            Step(ins);
+        }
+        if (!_terminated)
+            Emit("unreachable");
+
+        var linkage = _cAbi ? "" : "internal ";
+        var retType = _ret is null || _ret.StructByAddress ? "void" : CAbi.Render(_ret);
+        header.Append(CultureInfo.InvariantCulture, $"define {linkage}{retType} {name}({string.Join(", ", parms)}) {{\nentry:\n");
+        var sb = new StringBuilder();
+        sb.Append(header).Append(_allocas).Append(prologue).Append("  br label %L0\n").Append(_body).Append("}\n\n");
+        return sb.ToString();
+    }
+
+    private string? _vaList;
+
+    /// <summary>The va_list object of the target (x86_64 SysV: 24 bytes; AArch64 AAPCS64: 32 bytes; RISC-V: one pointer).</summary>
+    private string VaListStorage() => _mt.Target.Arch switch
+    {
+        TargetArch.X86_64 => Alloca("[24 x i8]", 16),
+        TargetArch.AArch64 => Alloca("[32 x i8]", 8),
+        TargetArch.RiscV64 => Alloca("ptr", 8),
+    };
+
+    private static HashSet<int> BlockStarts(List<IlInstruction> code)
+    {
+        var starts = new HashSet<int> { 0 };
+        foreach (var ins in code)
+        {
+            if (ins.Targets is { } ts)
+            {
+                foreach (var t in ts) starts.Add(t);
+                starts.Add(ins.Next);
+            }
+            if (ins.Op is ILOpCode.Ret or ILOpCode.Throw)
+                starts.Add(ins.Next);
+        }
+        return starts;
+    }
+
+    private string SpillSlot(int depth, VK k)
+    {
+        var name = $"%spill.{depth}.{k}";
+        if (_spillSlots.Add(name))
+            _allocas.Append(CultureInfo.InvariantCulture, $"  {name} = alloca {Ty.Llvm(k)}, align 8\n");
+        return name;
+    }
+
+    /// <summary>Records the stack shape for a successor and stores the values into the spill slots.</summary>
+    private void SpillFor(int target)
+    {
+        if (!_entryStacks.ContainsKey(target))
+            _entryStacks[target] = [.. _stack];
+        for (int d = 0; d < _stack.Count; d++)
+            Emit($"store {Ty.Llvm(_stack[d].K)} {_stack[d].V}, ptr {SpillSlot(d, _stack[d].K)}");
+    }
+
+    private void BranchTo(int target)
+    {
+        SpillFor(target);
+        Emit($"br label %L{target}");
+        _terminated = true;
+    }
+
+    private void CondBranch(string cond, int target, int next)
+    {
+        SpillFor(target);
+        SpillFor(next);
+        Emit($"br i1 {cond}, label %L{target}, label %L{next}");
+        _terminated = true;
+    }
+
+    private SV Pop()
+    {
+        if (_stack.Count == 0)
+            throw new UnsupportedException("IL stack underflow");
+        var v = _stack[^1];
+        _stack.RemoveAt(_stack.Count - 1);
+        return v;
+    }
+
+    private void Push(string v, VK k, TypeSig? t = null) => _stack.Add(new SV(v, k, t));
+
+    /// <summary>The stack kind a value of type <paramref name="t"/> has when loaded.</summary>
+    private VK KindOf(TypeSig t)
+    {
+        t = _m.Normalize(t);
+        return t switch
+        {
+            PrimSig p => p.Kind switch
+            {
+                Prim.Void => throw new UnsupportedException("void value"),
+                Prim.Bool or Prim.Char or Prim.I1 or Prim.U1 or Prim.I2 or Prim.U2 or Prim.I4 or Prim.U4 => VK.I32,
+                Prim.I8 or Prim.U8 or Prim.I or Prim.U => VK.I64,
+                Prim.R4 => VK.F32,
+                Prim.R8 => VK.F64,
+            },
+            PointerSig or ByRefSig or FnPtrSig => VK.Ptr,
+            NamedSig { IsValueType: false } => VK.Ptr,
+            NamedSig => VK.Struct,
+            ArraySig => throw new UnsupportedException("arrays are outside subset v1"),
+            _ => throw new UnsupportedException($"type {t.Key}"),
+        };
+    }
+
+    /// <summary>Loads a value of type <paramref name="t"/> from <paramref name="addr"/> onto the stack.</summary>
+    private void LoadTo(TypeSig t, string addr, bool isVolatile = false)
+    {
+        t = _m.Normalize(t);
+        var k = KindOf(t);
+        var vol = isVolatile || _volatilePrefix ? "volatile " : "";
+        int align = Math.Max(_m.LayoutOf(t).Align, 1);
+        if (k == VK.Struct)
+        {
+            var tmp = AllocaFor(t);
+            Copy(tmp, addr, t, isVolatile || _volatilePrefix);
+            Push(tmp, VK.Struct, t);
+            return;
+        }
+        var st = t is PrimSig p ? CAbi.StorageType(p.Kind) : "ptr";
+        var v = T();
+        Emit($"{v} = load {vol}{st}, ptr {addr}, align {align}");
+        if (t is PrimSig pp && st is "i8" or "i16")
+        {
+            var w = T();
+            var ext = pp.Kind is Prim.I1 or Prim.I2 ? "sext" : "zext";
+            Emit($"{w} = {ext} {st} {v} to i32");
+            v = w;
+        }
+        Push(v, k, t);
+    }
+
+    /// <summary>Stores a stack value into memory of type <paramref name="t"/>.</summary>
+    private void StoreFrom(TypeSig t, string addr, SV value, bool isVolatile = false)
+    {
+        t = _m.Normalize(t);
+        var vol = isVolatile || _volatilePrefix ? "volatile " : "";
+        int align = Math.Max(_m.LayoutOf(t).Align, 1);
+        if (KindOf(t) == VK.Struct)
+        {
+            if (value.K != VK.Struct)
+                throw new UnsupportedException($"storing a {value.K} into a struct");
+            Copy(addr, value.V, t, isVolatile || _volatilePrefix);
+            return;
+        }
+        var st = t is PrimSig p ? CAbi.StorageType(p.Kind) : "ptr";
+        var v = Coerce(value, st);
+        Emit($"store {vol}{st} {v}, ptr {addr}, align {align}");
+    }
+
+    private void Copy(string dst, string src, TypeSig t, bool isVolatile)
+    {
+        var l = _m.LayoutOf(t);
+        _mt.Declare("declare void @llvm.memcpy.p0.p0.i64(ptr, ptr, i64, i1)");
+        Emit($"call void @llvm.memcpy.p0.p0.i64(ptr align {Math.Max(l.Align, 1)} {dst}, ptr align {Math.Max(l.Align, 1)} {src}, i64 {l.Size}, i1 {(isVolatile ? "true" : "false")})");
+    }
+
+    /// <summary>Converts a stack value to an LLVM type (truncation, pointer/int casts), as IL's implicit conversions do.</summary>
+    private string Coerce(SV v, string type)
+    {
+        var from = Ty.Llvm(v.K);
+        if (from == type)
+            return v.V;
+        var r = T();
+        switch (from, type)
+        {
+            case ("i32", "i8" or "i16"):
+            case ("i64", "i8" or "i16" or "i32"):
+                Emit($"{r} = trunc {from} {v.V} to {type}");
+                break;
+            case ("i32", "i64"):
+                // IL: int32 used where native int is expected is sign-extended (ECMA-335 III.1.6).
+                Emit($"{r} = sext i32 {v.V} to i64");
+                break;
+            case ("i64", "ptr"):
+                Emit($"{r} = inttoptr i64 {v.V} to ptr");
+                break;
+            case ("i32", "ptr"):
+                var w = T();
+                Emit($"{w} = zext i32 {v.V} to i64");
+                Emit($"{r} = inttoptr i64 {w} to ptr");
+                break;
+            case ("ptr", "i64"):
+                Emit($"{r} = ptrtoint ptr {v.V} to i64");
+                break;
+            case ("ptr", "i32" or "i8" or "i16"):
+                var x = T();
+                Emit($"{x} = ptrtoint ptr {v.V} to i64");
+                Emit($"{r} = trunc i64 {x} to {type}");
+                break;
+            case ("float", "double"):
+                Emit($"{r} = fpext float {v.V} to double");
+                break;
+            case ("double", "float"):
+                Emit($"{r} = fptrunc double {v.V} to float");
+                break;
+            default:
+                throw new UnsupportedException($"cannot use a {from} value as {type}");
+        }
+        return r;
+    }
+
+    private void Panic(string message)
+    {
+        var bytes = Encoding.UTF8.GetBytes(message);
+        var g = _mt.NewGlobalName("panicmsg");
+        _mt.DeclareGlobal($"{g} = private unnamed_addr constant [{bytes.Length + 1} x i8] c\"{message}\\00\"");
+        _mt.Declare("declare void @__veridian_panic(ptr, i64)");
+        Emit($"call void @__veridian_panic(ptr {g}, i64 {bytes.Length})");
+        Emit("unreachable");
+    }
+
+    /// <summary>Branches to a panic block when <paramref name="failed"/> is true, continuing in a fresh block otherwise.</summary>
+    private void PanicIf(string failed, string message)
+    {
+        var id = _tmp++;
+        Emit($"br i1 {failed}, label %panic{id}, label %ok{id}, !prof !0");
+        _mt.NeedsBranchWeights = true;
+        _body.Append(CultureInfo.InvariantCulture, $"panic{id}:\n");
+        Panic(message);
+        _body.Append(CultureInfo.InvariantCulture, $"ok{id}:\n");
+    }
+}
