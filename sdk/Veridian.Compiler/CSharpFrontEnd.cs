@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Emit;
+using Microsoft.CodeAnalysis.Text;
 using Veridian.Diagnostics;
 using Diagnostic = Veridian.Diagnostics.Diagnostic;
 
@@ -20,8 +21,8 @@ public static class CSharpFrontEnd
     public static FrontEndResult Compile(IReadOnlyList<SourceFile> sources, CompileTarget target, string assemblyName = "program")
     {
         var parse = new CSharpParseOptions(LanguageVersion.Latest, preprocessorSymbols: ["VERIDIAN", target.ArchSymbol]);
-        var userTrees = sources.Select(s => CSharpSyntaxTree.ParseText(s.Text, parse, s.Path)).ToList();
-        var coreTrees = CoreLibrary.Sources.Select(s => CSharpSyntaxTree.ParseText(s.Text, parse, s.Path)).ToList();
+        var userTrees = sources.Select(s => CSharpSyntaxTree.ParseText(SourceText.From(s.Text, System.Text.Encoding.UTF8), parse, s.Path)).ToList();
+        var coreTrees = CoreLibrary.Sources.Select(s => CSharpSyntaxTree.ParseText(SourceText.From(s.Text, System.Text.Encoding.UTF8), parse, s.Path)).ToList();
         var options = new CSharpCompilationOptions(
             OutputKind.DynamicallyLinkedLibrary,
             allowUnsafe: true,

@@ -86,7 +86,7 @@ public static class SubsetChecker
         public override void VisitArrayType(ArrayTypeSyntax node)
         {
             // `static ReadOnlySpan<byte> X => new byte[] { ... }` is read-only data, not an array (checked on the operation).
-            if (node.Parent is not ArrayCreationExpressionSyntax)
+            if (node.Parent is not (ArrayCreationExpressionSyntax or StackAllocArrayCreationExpressionSyntax))
                 report(CompilerCodes.Array, node, "array types are outside subset v1 (arrays live on the heap)", "use Span<T>, stackalloc, a fixed buffer, or static ReadOnlySpan<T> data");
             base.VisitArrayType(node);
         }

@@ -65,6 +65,12 @@ public sealed class ModuleTranslator
             {
                 _functions.Append(translator.Translate());
             }
+            catch (UnsupportedIntrinsic e)
+            {
+                var (file, line) = Model.LineOf(inst.Def, translator.CurrentOffset);
+                throw DiagnosticException.Error(CompilerCodes.IntrinsicMisuse, e.Message,
+                    file is null ? null : new SourceLocation(file, line), "see the intrinsics section of docs/csharp-subset.md");
+            }
             catch (UnsupportedException e)
             {
                 var (file, line) = Model.LineOf(inst.Def, translator.CurrentOffset);
@@ -101,6 +107,7 @@ public sealed class ModuleTranslator
             // The default panic hook traps; a program or platform overrides it (the strong definition wins).
             sb.Append("\ndefine weak void @__veridian_panic(ptr %m, i64 %n) noreturn {\n  call void @llvm.trap()\n  unreachable\n}\n");
             _declares.Add("declare void @llvm.trap() cold noreturn nounwind");
+            _declares.RemoveWhere(d => d.Contains("@__veridian_panic(", StringComparison.Ordinal));
         }
         sb.Append('\n').Append(_functions);
         sb.Append('\n');

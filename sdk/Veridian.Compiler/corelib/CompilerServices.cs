@@ -16,10 +16,11 @@ namespace System.Runtime.CompilerServices
     [AttributeUsage(AttributeTargets.All, AllowMultiple = false, Inherited = false)] public sealed class ScopedRefAttribute : Attribute { }
     [AttributeUsage(AttributeTargets.All, Inherited = false)] public sealed class RequiresLocationAttribute : Attribute { }
     [AttributeUsage(AttributeTargets.All, Inherited = false)] public sealed class ParamCollectionAttribute : Attribute { }
-    [AttributeUsage(AttributeTargets.All, Inherited = false)] public sealed class IsExternalInit { }
+    public static class IsExternalInit { }
     [AttributeUsage(AttributeTargets.All, AllowMultiple = true, Inherited = false)]
     public sealed class CompilerFeatureRequiredAttribute : Attribute { public CompilerFeatureRequiredAttribute(string featureName) { } }
     [AttributeUsage(AttributeTargets.All)] public sealed class CompilerGeneratedAttribute : Attribute { }
+    [AttributeUsage(AttributeTargets.Assembly | AttributeTargets.Class | AttributeTargets.Method)] public sealed class ExtensionAttribute : Attribute { }
     [AttributeUsage(AttributeTargets.Property)] public sealed class IndexerNameAttribute : Attribute { public IndexerNameAttribute(string indexerName) { } }
     [AttributeUsage(AttributeTargets.Field)] public sealed class FixedBufferAttribute : Attribute { public FixedBufferAttribute(Type elementType, int length) { } }
     [AttributeUsage(AttributeTargets.Struct)] public sealed class InlineArrayAttribute : Attribute { public InlineArrayAttribute(int length) { } }

@@ -4,7 +4,6 @@ using Veridian.Runtime;
 namespace System
 {
     /// <summary>A bounds-checked view of contiguous memory (stack, static data, or memory obtained from C).</summary>
-    [System.Reflection.DefaultMember("Item")]
     public readonly ref struct Span<T>
     {
         private readonly ref T _reference;
@@ -78,7 +77,6 @@ namespace System
     }
 
     /// <summary>A bounds-checked read-only view; <c>"…"u8</c> literals and static data are of this type.</summary>
-    [System.Reflection.DefaultMember("Item")]
     public readonly ref struct ReadOnlySpan<T>
     {
         private readonly ref T _reference;

@@ -1,0 +1,62 @@
+using Veridian.Diagnostics;
+using Veridian.Llvm;
+using Veridian.Toolchain;
+using Veridian.Triples;
+using Veridian.Compiler.Translate;
+
+namespace Veridian.Compiler;
+
+/// <summary>What to compile: C# sources for one target at one level, into one object (and optionally the IR).</summary>
+public sealed record CSharpCompileRequest
+{
+    public required IReadOnlyList<SourceFile> Sources { get; init; }
+    public required TargetInfo Target { get; init; }
+    public OptLevel Opt { get; init; } = OptLevel.O2;
+    /// <summary>The object file to write (temp file + rename).</summary>
+    public required string Output { get; init; }
+    /// <summary>What to write: an object, or LLVM IR (.ll) after optimisation, or the IR as translated (before passes).</summary>
+    public OutputKind Kind { get; init; } = OutputKind.Object;
+}
+
+/// <summary>
+/// C# to native: Roslyn (in-process) against the core library → subset check → IL → LLVM IR → the same
+/// optimisation pipeline and code generator as C (<see cref="Codegen.Emit"/>) → one object per target.
+/// </summary>
+public static class CSharpCompiler
+{
+    /// <summary>Compiles; throws <see cref="DiagnosticException"/> (VDN4xxx, or VDN3xxx from code generation).</summary>
+    public static void Compile(CSharpCompileRequest request)
+    {
+        var ir = Translate(request.Sources, request.Target);
+        using var context = new LlvmContext();
+        LlvmModule module;
+        try
+        {
+            module = context.ParseIrText(ir, "csharp");
+        }
+        catch (DiagnosticException e)
+        {
+            throw DiagnosticException.Error(CompilerCodes.InvalidIr, "the generated LLVM IR does not parse (a compiler bug): " + e.Diagnostics[0].Message,
+                hint: "report it with the input program");
+        }
+        using (module)
+            Codegen.Emit(module, request.Target, request.Opt, request.Kind, request.Output, displayName: "csharp");
+    }
+
+    /// <summary>The LLVM IR (text) of the program for <paramref name="target"/>, before optimisation.</summary>
+    public static string Translate(IReadOnlyList<SourceFile> sources, TargetInfo target)
+    {
+        var ct = ToCompileTarget(target);
+        var fe = CSharpFrontEnd.Compile(sources, ct);
+        var model = new ProgramModel(fe.Image, fe.Pdb);
+        var translator = new ModuleTranslator(model, ct);
+        return translator.Translate(sources.Select(s => s.Path).ToHashSet(StringComparer.Ordinal));
+    }
+
+    public static CompileTarget ToCompileTarget(TargetInfo t) => new(t.Canonical, t.Arch switch
+    {
+        Arch.X86_64 => TargetArch.X86_64,
+        Arch.AArch64 => TargetArch.AArch64,
+        Arch.RiscV64 => TargetArch.RiscV64,
+    }, t.LlvmTriple, t.DataLayout, t.Freestanding);
+}
