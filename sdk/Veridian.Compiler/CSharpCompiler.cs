@@ -28,6 +28,12 @@ public static class CSharpCompiler
     public static void Compile(CSharpCompileRequest request)
     {
         var ir = Translate(request.Sources, request.Target);
+        CompileIr(ir, request.Target, request.Opt, request.Output, request.Kind);
+    }
+
+    /// <summary>Optimises and emits IR produced by <see cref="Translate"/> (one translation, several levels).</summary>
+    public static void CompileIr(string ir, TargetInfo target, OptLevel opt, string output, OutputKind kind = OutputKind.Object)
+    {
         using var context = new LlvmContext();
         LlvmModule module;
         try
@@ -40,7 +46,7 @@ public static class CSharpCompiler
                 hint: "report it with the input program");
         }
         using (module)
-            Codegen.Emit(module, request.Target, request.Opt, request.Kind, request.Output, displayName: "csharp");
+            Codegen.Emit(module, target, opt, kind, output, displayName: "csharp");
     }
 
     /// <summary>The LLVM IR (text) of the program for <paramref name="target"/>, before optimisation.</summary>

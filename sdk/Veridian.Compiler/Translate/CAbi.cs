@@ -57,10 +57,13 @@ public static class CAbi
     /// <summary>"rettype name(params)" for a C import declaration.</summary>
     public static string Declaration(ModuleTranslator mt, MethodSignature<TypeSig> sig, string name)
     {
-        var ret = IsVoid(sig.ReturnType) ? "void" : Render(Value(mt, sig.ReturnType, true));
+        var ret = IsVoid(sig.ReturnType) ? "void" : RenderReturn(Value(mt, sig.ReturnType, true));
         var ps = sig.ParameterTypes.Select(p => Render(Value(mt, p, true)));
         return $"{ret} {name}({string.Join(", ", ps)})";
     }
 
     public static string Render(AbiValue v) => v.Type + v.Attrs;
+
+    /// <summary>A return type as LLVM wants it: attributes first (<c>zeroext i8</c>).</summary>
+    public static string RenderReturn(AbiValue v) => v.Attrs.Length == 0 ? v.Type : v.Attrs.TrimStart() + " " + v.Type;
 }

@@ -216,7 +216,7 @@ public sealed partial class MethodTranslator
                 rendered.Add($"{CAbi.Render(v)} {Coerce(a, v.Type)}");
             }
         }
-        var retText = ret is null || ret.StructByAddress ? "void" : CAbi.Render(ret);
+        var retText = ret is null || ret.StructByAddress ? "void" : CAbi.RenderReturn(ret);
         if (ret is null || ret.StructByAddress)
         {
             Emit($"call {retText} {fn}({string.Join(", ", rendered)})");

@@ -174,7 +174,7 @@ public sealed partial class MethodTranslator
             Emit("unreachable");
 
         var linkage = _cAbi ? "" : "internal ";
-        var retType = _ret is null || _ret.StructByAddress ? "void" : CAbi.Render(_ret);
+        var retType = _ret is null || _ret.StructByAddress ? "void" : CAbi.RenderReturn(_ret);
         header.Append(CultureInfo.InvariantCulture, $"define {linkage}{retType} {name}({string.Join(", ", parms)}) {{\nentry:\n");
         var sb = new StringBuilder();
         sb.Append(header).Append(_allocas).Append(prologue).Append("  br label %L0\n").Append(_body).Append("}\n\n");

@@ -85,8 +85,11 @@ public sealed class ModuleTranslator
         sb.Append(_globals);
         if (_cctors.Count > 0)
         {
-            var entries = string.Join(", ", _cctors.Values.Select(f => $"{{ i32, ptr, ptr }} {{ i32 65535, ptr {f}, ptr null }}"));
-            sb.Append(CultureInfo.InvariantCulture, $"@llvm.global_ctors = appending global [{_cctors.Count} x {{ i32, ptr, ptr }}] [{entries}]\n");
+            // Placed in .init_array directly: a TargetMachine made through the C API puts llvm.global_ctors in
+            // .ctors (UseInitArray is not settable there), which neither glibc nor the kernel script runs.
+            var entries = string.Join(", ", _cctors.Values.Select(f => $"ptr {f}"));
+            sb.Append(CultureInfo.InvariantCulture, $"@__veridian_static_ctors = internal constant [{_cctors.Count} x ptr] [{entries}], section \".init_array\", align 8\n");
+            sb.Append("@llvm.used = appending global [1 x ptr] [ptr @__veridian_static_ctors], section \"llvm.metadata\"\n");
         }
         if (mainFn is not null)
         {

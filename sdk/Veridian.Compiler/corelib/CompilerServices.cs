@@ -17,6 +17,7 @@ namespace System.Runtime.CompilerServices
     [AttributeUsage(AttributeTargets.All, Inherited = false)] public sealed class RequiresLocationAttribute : Attribute { }
     [AttributeUsage(AttributeTargets.All, Inherited = false)] public sealed class ParamCollectionAttribute : Attribute { }
     public static class IsExternalInit { }
+    public static class IsVolatile { }
     [AttributeUsage(AttributeTargets.All, AllowMultiple = true, Inherited = false)]
     public sealed class CompilerFeatureRequiredAttribute : Attribute { public CompilerFeatureRequiredAttribute(string featureName) { } }
     [AttributeUsage(AttributeTargets.All)] public sealed class CompilerGeneratedAttribute : Attribute { }

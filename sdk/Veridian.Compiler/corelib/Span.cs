@@ -98,6 +98,9 @@ namespace System
         /// <summary>Only for Roslyn's sake (u8 literals need it to exist); arrays are outside subset v1.</summary>
         public ReadOnlySpan(T[] array, int start, int length) { throw null!; }
 
+        /// <summary>Only for Roslyn's sake (collection expressions need it to exist); arrays are outside subset v1.</summary>
+        public ReadOnlySpan(T[] array) { throw null!; }
+
         public ref readonly T this[int index]
         {
             get

@@ -33,6 +33,21 @@ namespace System
     public struct IntPtr { }
     public struct UIntPtr { }
 
+    /// <summary>An index from the start or (<c>^n</c>) from the end, as in .NET.</summary>
+    public readonly struct Index
+    {
+        private readonly int _value;
+        public Index(int value, bool fromEnd = false)
+        {
+            if (value < 0) Veridian.Runtime.Panic.IndexOutOfRange();
+            _value = fromEnd ? ~value : value;
+        }
+        public int Value => _value < 0 ? ~_value : _value;
+        public bool IsFromEnd => _value < 0;
+        public int GetOffset(int length) => _value < 0 ? length + _value + 1 : _value;
+        public static implicit operator Index(int value) => new Index(value);
+    }
+
     public struct RuntimeTypeHandle { }
     public struct RuntimeMethodHandle { }
     public struct RuntimeFieldHandle { }
