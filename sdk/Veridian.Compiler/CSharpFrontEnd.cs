@@ -33,16 +33,19 @@ public static class CSharpFrontEnd
             specificDiagnosticOptions: new Dictionary<string, ReportDiagnostic> { ["CS0626"] = ReportDiagnostic.Suppress });
         var compilation = CSharpCompilation.Create(assemblyName, [.. coreTrees, .. userTrees], references: [], options);
 
-        var bag = new List<Diagnostic>();
-        foreach (var d in compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).OrderBy(d => d.Location.SourceTree?.FilePath, StringComparer.Ordinal).ThenBy(d => d.Location.SourceSpan.Start))
-            bag.Add(Diagnostic.Error(CompilerCodes.CSharpError, $"{d.Id}: {d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}", ToLocation(d.Location),
+        // Subset violations first: a construct outside the subset often also lacks core-library support
+        // (string concatenation needs String.Concat), and "outside the subset" is the more useful message.
+        var bag = new List<Diagnostic>(SubsetChecker.Check(compilation, userTrees));
+        foreach (var d in compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error))
+        {
+            var location = ToLocation(d.Location);
+            if (bag.Any(b => b.Location is { } l && location is { } m && l.File == m.File && l.Line == m.Line))
+                continue;
+            bag.Add(Diagnostic.Error(CompilerCodes.CSharpError, $"{d.Id}: {d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}", location,
                 hint: "the core library of subset v1 has only what docs/csharp-subset.md lists"));
+        }
         if (bag.Count > 0)
-            throw new DiagnosticException(bag);
-
-        bag.AddRange(SubsetChecker.Check(compilation, userTrees));
-        if (bag.Count > 0)
-            throw new DiagnosticException(bag);
+            throw new DiagnosticException(bag.OrderBy(d => d.Location?.File, StringComparer.Ordinal).ThenBy(d => d.Location?.Line).ThenBy(d => d.Location?.Column).ToList());
 
         using var pe = new MemoryStream();
         using var pdb = new MemoryStream();

@@ -1,0 +1,80 @@
+using Veridian.Diagnostics;
+using Veridian.Triples;
+
+namespace Veridian.Compiler.Tests;
+
+/// <summary>
+/// Every construct docs/csharp-subset.md rejects, as a small program: the compile fails with the documented
+/// VDN4xxx code at the line marked <c>// <-</c>.
+/// </summary>
+public sealed class RejectionTests
+{
+    private const string Main = "static class Program { static int Main() { Use(); return 0; } static void Use() { } }\n";
+
+    public static TheoryData<string, string, string> Cases() => new()
+    {
+        { "missing_api", CompilerCodes.CSharpError, "static class A {\n static void F() {\n  System.Console.WriteLine(1); // <-\n }\n}" },
+        { "class_instance_field", CompilerCodes.ClassInstance, "class C {\n  int x; // <-\n}" },
+        { "class_new", CompilerCodes.ClassInstance, "static class A {\n static object F() {\n  return new object(); // <-\n }\n}" },
+        { "class_inheritance", CompilerCodes.ClassInstance, "static class A { }\nclass B : C { } // <-\nclass C { }" },
+        { "record", CompilerCodes.ClassInstance, "record struct R(int X);\nrecord Q(int Y); // <-" },
+        { "array_type", CompilerCodes.Array, "static class A {\n static int F(int[] a) // <-\n { return 0; }\n}" },
+        { "array_new", CompilerCodes.Array, "static class A {\n static void F() {\n  var a = new int[4]; // <-\n }\n}" },
+        { "throw", CompilerCodes.Exceptions, "static class A {\n static void F() {\n  throw null; // <-\n }\n}" },
+        { "try_finally", CompilerCodes.Exceptions, "static class A {\n static void F() {\n  try { } // <-\n  finally { }\n }\n}" },
+        { "using_statement", CompilerCodes.Exceptions, "ref struct D { public void Dispose() { } }\nstatic class A {\n static void F() {\n  using (var d = new D()) { } // <-\n }\n}" },
+        { "lock", CompilerCodes.Exceptions, "static class A {\n static void F() {\n  lock (\"x\") { } // <-\n }\n}" },
+        { "delegate_type", CompilerCodes.Delegate, "delegate int D(int x); // <-" },
+        { "lambda", CompilerCodes.Delegate, "delegate int D(int x);\nstatic class A {\n static void F() {\n  D d = x => x + 1; // <-\n }\n}" },
+        { "string_concat", CompilerCodes.StringBuilding, "static class A {\n static string F(string a) {\n  return a + a; // <-\n }\n}" },
+        { "interpolation", CompilerCodes.StringBuilding, "static class A {\n static string F(int a) {\n  return $\"{a}\"; // <-\n }\n}" },
+        { "boxing", CompilerCodes.Boxing, "static class A {\n static object F(int a) {\n  return a; // <-\n }\n}" },
+        { "interface", CompilerCodes.VirtualDispatch, "interface I { } // <-" },
+        { "virtual", CompilerCodes.VirtualDispatch, "struct S {\n  public override int GetHashCode() => 1; // <-\n}" },
+        { "async", CompilerCodes.AsyncIterator, "static class A {\n static async void F() { } // <-\n}" },
+        { "yield", CompilerCodes.AsyncIterator, "static class A {\n static System.Span<int> F() {\n  yield return 1; // <-\n }\n}" },
+        { "typeof", CompilerCodes.TypeInfo, "static class A {\n static void F() {\n  var t = typeof(int); // <-\n }\n}" },
+        { "type_test", CompilerCodes.TypeInfo, "static class A {\n static bool F(string o) {\n  return o is string; // <-\n }\n}" },
+        { "as", CompilerCodes.TypeInfo, "static class A {\n static string F(string o) {\n  return o as string; // <-\n }\n}" },
+        { "generic_over_class", CompilerCodes.GenericOverClass, "static class A {\n static void G<T>(T x) { }\n static void F() {\n  G<string>(\"a\"); // <-\n }\n}" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Construct_outside_the_subset_reports_its_code_at_its_line(string name, string code, string program)
+    {
+        var (diagnostics, line) = Compile(name, program, "x86_64-linux-gnu");
+        Assert.Contains(diagnostics, d => d.Code == code && d.Location is { } l && l.File == name + ".cs" && l.Line == line);
+    }
+
+    [Fact]
+    public void Struct_by_value_across_the_C_ABI_reports_VDN4100_at_the_call()
+    {
+        const string program = "struct S { public int A; }\nstatic class Program {\n [System.Runtime.InteropServices.DllImport(\"c\")] static extern void Take(S s);\n static int Main() {\n  Take(new S()); // <-\n  return 0;\n }\n}";
+        var (diagnostics, line) = Compile("byvalue", program, "x86_64-linux-gnu", withMain: false);
+        Assert.Contains(diagnostics, d => d.Code == CompilerCodes.Unsupported && d.Location is { } l && l.File == "byvalue.cs" && l.Line == line);
+    }
+
+    [Fact]
+    public void Port_IO_on_aarch64_reports_VDN4102_at_the_call()
+    {
+        const string program = "static class K {\n [System.Runtime.InteropServices.UnmanagedCallersOnly(EntryPoint = \"kmain\")]\n static void KMain() {\n  Veridian.Intrinsics.Cpu.OutByte(0x3f8, 65); // <-\n }\n}";
+        var (diagnostics, line) = Compile("portio", program, "aarch64-veridian-kernel-none", withMain: false);
+        Assert.Contains(diagnostics, d => d.Code == CompilerCodes.IntrinsicMisuse && d.Location is { } l && l.Line == line);
+    }
+
+    [Fact]
+    public void Program_without_entry_point_reports_VDN4103()
+    {
+        var (diagnostics, _) = Compile("noentry", "static class A { static void F() { } } // <-", "x86_64-linux-gnu", withMain: false);
+        Assert.Contains(diagnostics, d => d.Code == CompilerCodes.NoEntryPoint);
+    }
+
+    private static (IReadOnlyList<Diagnostic> Diagnostics, int Line) Compile(string name, string program, string triple, bool withMain = true)
+    {
+        var text = (withMain ? Main : "") + program;
+        var line = text.Split('\n').Select((l, i) => (l, i)).First(x => x.l.Contains("// <-", StringComparison.Ordinal)).i + 1;
+        var e = Assert.Throws<DiagnosticException>(() => CSharpCompiler.Translate([new SourceFile(name + ".cs", text)], TargetDatabase.Resolve(triple)));
+        return (e.Diagnostics, line);
+    }
+}
