@@ -48,9 +48,9 @@ public sealed class RejectionTests
     }
 
     [Fact]
-    public void Struct_by_value_across_the_C_ABI_reports_VDN4100_at_the_call()
+    public void Struct_with_a_reference_field_across_the_C_ABI_reports_VDN4100_at_the_call()
     {
-        const string program = "struct S { public int A; }\nstatic class Program {\n [System.Runtime.InteropServices.DllImport(\"c\")] static extern void Take(S s);\n static int Main() {\n  Take(new S()); // <-\n  return 0;\n }\n}";
+        const string program = "struct S { public string A; }\nstatic class Program {\n [System.Runtime.InteropServices.DllImport(\"c\")] static extern void Take(S s);\n static int Main() {\n  Take(new S()); // <-\n  return 0;\n }\n}";
         var (diagnostics, line) = Compile("byvalue", program, "x86_64-linux-gnu", withMain: false);
         Assert.Contains(diagnostics, d => d.Code == CompilerCodes.Unsupported && d.Location is { } l && l.File == "byvalue.cs" && l.Line == line);
     }

@@ -57,9 +57,12 @@ public static class CAbi
     /// <summary>"rettype name(params)" for a C import declaration.</summary>
     public static string Declaration(ModuleTranslator mt, MethodSignature<TypeSig> sig, string name)
     {
-        var ret = IsVoid(sig.ReturnType) ? "void" : RenderReturn(Value(mt, sig.ReturnType, true));
-        var ps = sig.ParameterTypes.Select(p => Render(Value(mt, p, true)));
-        return $"{ret} {name}({string.Join(", ", ps)})";
+        var c = CSignature.Lower(mt, sig.ReturnType, sig.ParameterTypes);
+        var ps = new List<string>();
+        if (c.Sret)
+            ps.Add($"ptr sret([{mt.Model.LayoutOf(c.StructReturnType!).Size} x i8])");
+        ps.AddRange(c.Params.SelectMany(p => p.LlvmTypes()));
+        return $"{c.ReturnLlvm} {name}({string.Join(", ", ps)})";
     }
 
     public static string Render(AbiValue v) => v.Type + v.Attrs;

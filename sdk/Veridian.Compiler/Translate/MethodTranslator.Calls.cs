@@ -193,6 +193,11 @@ public sealed partial class MethodTranslator
 
     private void EmitCallTo(string fn, TypeSig retType, List<TypeSig> types, List<SV> args, bool cAbi, bool pushResult)
     {
+        if (cAbi)
+        {
+            EmitCCall(fn, retType, types, args, pushResult);
+            return;
+        }
         var rendered = new List<string>();
         string? sret = null;
         AbiValue? ret = CAbi.IsVoid(retType) ? null : CAbi.Value(_mt, retType, cAbi);
@@ -237,6 +242,72 @@ public sealed partial class MethodTranslator
             r = w;
         }
         Push(r, k, ret.Sig);
+    }
+
+    /// <summary>A call through the target's C calling convention (structs lowered as clang does).</summary>
+    private void EmitCCall(string fn, TypeSig retType, List<TypeSig> types, List<SV> args, bool pushResult)
+    {
+        var c = CSignature.Lower(_mt, retType, types);
+        var rendered = new List<string>();
+        string? sret = null;
+        if (c.Sret)
+        {
+            sret = AllocaFor(c.StructReturnType!);
+            rendered.Add($"ptr sret([{_m.LayoutOf(c.StructReturnType!).Size} x i8]) {sret}");
+        }
+        for (int i = 0; i < types.Count; i++)
+        {
+            var p = c.Params[i];
+            var a = args[i];
+            if (p.Struct is { } lowering)
+            {
+                if (a.K != VK.Struct)
+                    throw new UnsupportedException($"passing a {a.K} as struct {types[i].Key}");
+                if (lowering.Passing == StructPassing.Pieces)
+                {
+                    var values = LoadPieces(a.V, p.Size, lowering);
+                    for (int k = 0; k < values.Count; k++)
+                        rendered.Add($"{lowering.Pieces[k].Type} {values[k]}");
+                }
+                else
+                {
+                    // The stack value is already a private copy: pass its address (Indirect), or let byval copy it.
+                    rendered.Add($"{p.LlvmTypes().Single()} {a.V}");
+                }
+            }
+            else
+            {
+                rendered.Add($"{CAbi.Render(p.Scalar!)} {Coerce(a, p.Scalar!.Type)}");
+            }
+        }
+        var call = $"call {c.ReturnLlvm} {fn}({string.Join(", ", rendered)})";
+        if (c.StructReturn is { Passing: StructPassing.Pieces } pieces)
+        {
+            var r = T();
+            Emit($"{r} = {call}");
+            var tmp = StorePieces(r, c.StructReturnType!, pieces);
+            if (pushResult) Push(tmp, VK.Struct, c.StructReturnType);
+            return;
+        }
+        if (c.ScalarReturn is null)
+        {
+            Emit(call);
+            if (sret is not null && pushResult)
+                Push(sret, VK.Struct, c.StructReturnType);
+            return;
+        }
+        var res = T();
+        Emit($"{res} = {call}");
+        if (!pushResult)
+            return;
+        var ret = c.ScalarReturn;
+        if (ret.Type is "i8" or "i16")
+        {
+            var w = T();
+            Emit($"{w} = {(ret.Sig is PrimSig { Kind: Prim.I1 or Prim.I2 } ? "sext" : "zext")} {ret.Type} {res} to i32");
+            res = w;
+        }
+        Push(res, KindOf(ret.Sig), ret.Sig);
     }
 
     private void CallIndirect(int token)

@@ -130,14 +130,101 @@ public sealed partial class MethodTranslator
                         "NextDouble" => ("double", VK.F64),
                         _ => throw new UnsupportedException($"VaList.{name}"),
                     };
-                    var v = T();
-                    Emit($"{v} = va_arg ptr {list}, {ty}");
+                    var v = _mt.Target.Arch switch
+                    {
+                        TargetArch.AArch64 => AArch64VaArg(list, ty),
+                        TargetArch.X86_64 => X86VaArg(list, ty),
+                        TargetArch.RiscV64 => VaArgInstruction(list, ty),
+                    };
                     Push(v, k);
                     return;
                 }
             default:
                 throw new UnsupportedException($"intrinsic {owner}.{name}");
         }
+    }
+
+    private string VaArgInstruction(string list, string ty)
+    {
+        var v = T();
+        Emit($"{v} = va_arg ptr {list}, {ty}");
+        return v;
+    }
+
+    /// <summary>
+    /// SysV x86_64 va_arg (§3.5.7), written out as clang does rather than the LLVM instruction (which fast-isel
+    /// at -O0 mishandles): { i32 gp_offset, i32 fp_offset, ptr overflow_arg_area, ptr reg_save_area };
+    /// 6 general registers of 8 bytes (offsets 0..48), then 8 vector registers of 16 bytes (48..176).
+    /// </summary>
+    private string X86VaArg(string list, string ty)
+    {
+        bool fp = ty == "double";
+        int id = _tmp++;
+        var offsField = T(); var offs = T(); var fits = T();
+        Emit($"{offsField} = getelementptr inbounds i8, ptr {list}, i64 {(fp ? 4 : 0)}");
+        Emit($"{offs} = load i32, ptr {offsField}, align 4");
+        Emit($"{fits} = icmp ule i32 {offs}, {(fp ? 160 : 40)}");
+        Emit($"br i1 {fits}, label %va.reg{id}, label %va.stack{id}");
+        _body.Append(CultureInfo.InvariantCulture, $"va.reg{id}:\n");
+        var saveField = T(); var save = T(); var off64 = T(); var regAddr = T(); var next = T();
+        Emit($"{saveField} = getelementptr inbounds i8, ptr {list}, i64 16");
+        Emit($"{save} = load ptr, ptr {saveField}, align 8");
+        Emit($"{off64} = zext i32 {offs} to i64");
+        Emit($"{regAddr} = getelementptr inbounds i8, ptr {save}, i64 {off64}");
+        Emit($"{next} = add i32 {offs}, {(fp ? 16 : 8)}");
+        Emit($"store i32 {next}, ptr {offsField}, align 4");
+        Emit($"br label %va.end{id}");
+        _body.Append(CultureInfo.InvariantCulture, $"va.stack{id}:\n");
+        var areaField = T(); var stackAddr = T(); var bumped = T();
+        Emit($"{areaField} = getelementptr inbounds i8, ptr {list}, i64 8");
+        Emit($"{stackAddr} = load ptr, ptr {areaField}, align 8");
+        Emit($"{bumped} = getelementptr inbounds i8, ptr {stackAddr}, i64 8");
+        Emit($"store ptr {bumped}, ptr {areaField}, align 8");
+        Emit($"br label %va.end{id}");
+        _body.Append(CultureInfo.InvariantCulture, $"va.end{id}:\n");
+        var addr = T(); var v = T();
+        Emit($"{addr} = phi ptr [ {regAddr}, %va.reg{id} ], [ {stackAddr}, %va.stack{id} ]");
+        Emit($"{v} = load {ty}, ptr {addr}, align 4");
+        return v;
+    }
+
+    /// <summary>
+    /// AAPCS64 va_arg (the LLVM instruction is not lowered for Linux's va_list): the list is
+    /// { ptr __stack, ptr __gr_top, ptr __vr_top, i32 __gr_offs, i32 __vr_offs } (AAPCS64 §B.4);
+    /// general registers take 8-byte slots, FP/SIMD registers 16-byte slots, the stack 8-byte slots.
+    /// </summary>
+    private string AArch64VaArg(string list, string ty)
+    {
+        bool fp = ty == "double";
+        int id = _tmp++;
+        var offsField = T(); var topField = T(); var offs = T(); var inStack = T(); var next = T(); var over = T();
+        Emit($"{offsField} = getelementptr inbounds i8, ptr {list}, i64 {(fp ? 28 : 24)}");
+        Emit($"{topField} = getelementptr inbounds i8, ptr {list}, i64 {(fp ? 16 : 8)}");
+        Emit($"{offs} = load i32, ptr {offsField}, align 4");
+        Emit($"{inStack} = icmp sge i32 {offs}, 0");
+        Emit($"br i1 {inStack}, label %va.stack{id}, label %va.try{id}");
+        _body.Append(CultureInfo.InvariantCulture, $"va.try{id}:\n");
+        Emit($"{next} = add i32 {offs}, {(fp ? 16 : 8)}");
+        Emit($"store i32 {next}, ptr {offsField}, align 4");
+        Emit($"{over} = icmp sgt i32 {next}, 0");
+        Emit($"br i1 {over}, label %va.stack{id}, label %va.reg{id}");
+        _body.Append(CultureInfo.InvariantCulture, $"va.reg{id}:\n");
+        var top = T(); var off64 = T(); var regAddr = T();
+        Emit($"{top} = load ptr, ptr {topField}, align 8");
+        Emit($"{off64} = sext i32 {offs} to i64");
+        Emit($"{regAddr} = getelementptr inbounds i8, ptr {top}, i64 {off64}");
+        Emit($"br label %va.end{id}");
+        _body.Append(CultureInfo.InvariantCulture, $"va.stack{id}:\n");
+        var stackAddr = T(); var bumped = T();
+        Emit($"{stackAddr} = load ptr, ptr {list}, align 8");
+        Emit($"{bumped} = getelementptr inbounds i8, ptr {stackAddr}, i64 8");
+        Emit($"store ptr {bumped}, ptr {list}, align 8");
+        Emit($"br label %va.end{id}");
+        _body.Append(CultureInfo.InvariantCulture, $"va.end{id}:\n");
+        var addr = T(); var v = T();
+        Emit($"{addr} = phi ptr [ {regAddr}, %va.reg{id} ], [ {stackAddr}, %va.stack{id} ]");
+        Emit($"{v} = load {ty}, ptr {addr}, align 4");
+        return v;
     }
 
     private void PushWidened(string v, string st, TypeSig t)

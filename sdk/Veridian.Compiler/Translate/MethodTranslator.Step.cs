@@ -580,7 +580,28 @@ public sealed partial class MethodTranslator
     {
         if (_vaList is not null)
             Emit($"call void @llvm.va_end(ptr {_vaList})");
-        if (_ret is null)
+        if (_retPieces is not null)
+        {
+            var v = Pop();
+            var values = LoadPieces(v.V, _m.LayoutOf(_retPiecesType!).Size, _retPieces);
+            if (values.Count == 1)
+            {
+                Emit($"ret {_retPieces.Pieces[0].Type} {values[0]}");
+            }
+            else
+            {
+                var agg = "{ " + string.Join(", ", _retPieces.Pieces.Select(p => p.Type)) + " }";
+                var acc = "undef";
+                for (int k = 0; k < values.Count; k++)
+                {
+                    var next = T();
+                    Emit($"{next} = insertvalue {agg} {acc}, {_retPieces.Pieces[k].Type} {values[k]}, {k}");
+                    acc = next;
+                }
+                Emit($"ret {agg} {acc}");
+            }
+        }
+        else if (_ret is null)
         {
             Emit("ret void");
         }

@@ -76,9 +76,22 @@ public sealed partial class MethodTranslator
         var prologue = new StringBuilder();
         bool variadic = false;
 
-        if (!CAbi.IsVoid(sig.ReturnType))
+        CSignature? csig = null;
+        if (_cAbi)
         {
-            _ret = CAbi.Value(_mt, sig.ReturnType, _cAbi);
+            var plist = sig.ParameterTypes;
+            if (plist.Length > 0 && plist[^1] is NamedSig { Name: "Veridian.Interop.VaList" })
+                plist = plist.RemoveAt(plist.Length - 1);
+            csig = CSignature.Lower(_mt, sig.ReturnType, plist);
+        }
+        if (csig is { StructReturn: { Passing: StructPassing.Pieces } pieces })
+        {
+            _retPieces = pieces;
+            _retPiecesType = csig.StructReturnType;
+        }
+        else if (!CAbi.IsVoid(sig.ReturnType))
+        {
+            _ret = _m.Normalize(sig.ReturnType) is NamedSig { IsValueType: true } rs ? new AbiValue("ptr", "", true, rs) : CAbi.Value(_mt, sig.ReturnType, _cAbi);
             if (_ret.StructByAddress)
             {
                 parms.Add("ptr noalias sret([" + _m.LayoutOf(_ret.Sig).Size + " x i8]) %ret");
@@ -108,8 +121,31 @@ public sealed partial class MethodTranslator
                 _args.Add((slot, pt, true));
                 continue;
             }
-            var v = CAbi.Value(_mt, pt, _cAbi);
             var pname = $"%p{i}";
+            if (csig?.Params[i] is { Struct: { } lowering } cp)
+            {
+                if (lowering.Passing == StructPassing.Pieces)
+                {
+                    var co = CoercionSlot(cp.Size, lowering, prologue);
+                    for (int k = 0; k < lowering.Pieces.Count; k++)
+                    {
+                        var (ptype, off, _) = lowering.Pieces[k];
+                        parms.Add($"{ptype} {pname}.{k}");
+                        prologue.Append(CultureInfo.InvariantCulture, $"  %{pname[1..]}.{k}.a = getelementptr inbounds i8, ptr {co}, i64 {off}\n  store {ptype} {pname}.{k}, ptr %{pname[1..]}.{k}.a, align 1\n");
+                    }
+                    var storage = AllocaFor(pt);
+                    _mt.Declare("declare void @llvm.memcpy.p0.p0.i64(ptr, ptr, i64, i1)");
+                    prologue.Append(CultureInfo.InvariantCulture, $"  call void @llvm.memcpy.p0.p0.i64(ptr {storage}, ptr {co}, i64 {cp.Size}, i1 false)\n");
+                    _args.Add((storage, pt, true));
+                }
+                else
+                {
+                    parms.Add(cp.LlvmTypes().Single() + " " + pname);
+                    _args.Add((pname, pt, true));
+                }
+                continue;
+            }
+            var v = CAbi.Value(_mt, pt, _cAbi);
             parms.Add(CAbi.Render(v) + " " + pname);
             if (v.StructByAddress)
             {
@@ -174,7 +210,7 @@ public sealed partial class MethodTranslator
             Emit("unreachable");
 
         var linkage = _cAbi ? "" : "internal ";
-        var retType = _ret is null || _ret.StructByAddress ? "void" : CAbi.RenderReturn(_ret);
+        var retType = csig is not null ? csig.ReturnLlvm : _ret is null || _ret.StructByAddress ? "void" : CAbi.RenderReturn(_ret);
         header.Append(CultureInfo.InvariantCulture, $"define {linkage}{retType} {name}({string.Join(", ", parms)}) {{\nentry:\n");
         var sb = new StringBuilder();
         sb.Append(header).Append(_allocas).Append(prologue).Append("  br label %L0\n").Append(_body).Append("}\n\n");
@@ -182,6 +218,63 @@ public sealed partial class MethodTranslator
     }
 
     private string? _vaList;
+    private StructLowering? _retPieces;
+    private NamedSig? _retPiecesType;
+
+    /// <summary>A zeroed, 16-byte aligned scratch slot covering a struct and its register pieces (reads past the struct stay in bounds).</summary>
+    private string CoercionSlot(int size, StructLowering lowering, System.Text.StringBuilder? prologue = null)
+    {
+        int end = Math.Max(size, lowering.Pieces.Count == 0 ? 0 : lowering.Pieces.Max(p => p.Offset + p.Size));
+        end = ProgramModel.AlignUp(Math.Max(end, 1), 16);
+        var slot = Alloca($"[{end} x i8]", 16);
+        _mt.Declare("declare void @llvm.memset.p0.i64(ptr, i8, i64, i1)");
+        var line = $"call void @llvm.memset.p0.i64(ptr align 16 {slot}, i8 0, i64 {end}, i1 false)";
+        if (prologue is not null) prologue.Append("  ").Append(line).Append('\n');
+        else Emit(line);
+        return slot;
+    }
+
+    /// <summary>Loads a struct's register pieces from <paramref name="src"/> (through a scratch slot); returns the LLVM values.</summary>
+    private List<string> LoadPieces(string src, int size, StructLowering lowering)
+    {
+        var co = CoercionSlot(size, lowering);
+        _mt.Declare("declare void @llvm.memcpy.p0.p0.i64(ptr, ptr, i64, i1)");
+        Emit($"call void @llvm.memcpy.p0.p0.i64(ptr {co}, ptr {src}, i64 {size}, i1 false)");
+        var values = new List<string>();
+        foreach (var (ptype, off, _) in lowering.Pieces)
+        {
+            var a = T();
+            var v = T();
+            Emit($"{a} = getelementptr inbounds i8, ptr {co}, i64 {off}");
+            Emit($"{v} = load {ptype}, ptr {a}, align 1");
+            values.Add(v);
+        }
+        return values;
+    }
+
+    /// <summary>Stores register pieces (one value, or an LLVM struct of them) into a fresh struct temp.</summary>
+    private string StorePieces(string value, NamedSig type, StructLowering lowering)
+    {
+        int size = _m.LayoutOf(type).Size;
+        var co = CoercionSlot(size, lowering);
+        for (int k = 0; k < lowering.Pieces.Count; k++)
+        {
+            var (ptype, off, _) = lowering.Pieces[k];
+            var piece = value;
+            if (lowering.Pieces.Count > 1)
+            {
+                piece = T();
+                Emit($"{piece} = extractvalue {{ {string.Join(", ", lowering.Pieces.Select(p => p.Type))} }} {value}, {k}");
+            }
+            var a = T();
+            Emit($"{a} = getelementptr inbounds i8, ptr {co}, i64 {off}");
+            Emit($"store {ptype} {piece}, ptr {a}, align 1");
+        }
+        var tmp = AllocaFor(type);
+        _mt.Declare("declare void @llvm.memcpy.p0.p0.i64(ptr, ptr, i64, i1)");
+        Emit($"call void @llvm.memcpy.p0.p0.i64(ptr {tmp}, ptr {co}, i64 {size}, i1 false)");
+        return tmp;
+    }
 
     /// <summary>The va_list object of the target (x86_64 SysV: 24 bytes; AArch64 AAPCS64: 32 bytes; RISC-V: one pointer).</summary>
     private string VaListStorage() => _mt.Target.Arch switch
