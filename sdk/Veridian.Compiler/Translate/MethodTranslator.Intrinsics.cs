@@ -112,6 +112,15 @@ public sealed partial class MethodTranslator
                     Emit($"store atomic {st} {Coerce(a[1], st)}, ptr {Addr(a[0])} release, align {_m.LayoutOf(t).Align}");
                     return;
                 }
+            case ("System.Math", "Sqrt" or "Abs" or "Floor" or "Ceiling"):
+                {
+                    var fn = name switch { "Sqrt" => "sqrt", "Abs" => "fabs", "Floor" => "floor", _ => "ceil" };
+                    _mt.Declare($"declare double @llvm.{fn}.f64(double)");
+                    var r = T();
+                    Emit($"{r} = call double @llvm.{fn}.f64(double {Coerce(a[0], "double")})");
+                    Push(r, VK.F64);
+                    return;
+                }
             case ("System.Threading.Interlocked", _):
                 InterlockedOp(name, sig, a);
                 return;

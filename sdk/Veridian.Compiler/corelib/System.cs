@@ -48,6 +48,21 @@ namespace System
         public static implicit operator Index(int value) => new Index(value);
     }
 
+    /// <summary>The part of System.Math that lowers to one LLVM intrinsic (no tables, no allocation).</summary>
+    public static class Math
+    {
+        [System.Runtime.CompilerServices.Intrinsic] public static extern double Sqrt(double d);
+        [System.Runtime.CompilerServices.Intrinsic] public static extern double Abs(double value);
+        [System.Runtime.CompilerServices.Intrinsic] public static extern double Floor(double d);
+        [System.Runtime.CompilerServices.Intrinsic] public static extern double Ceiling(double a);
+        public static int Abs(int value) => value < 0 ? -value : value;
+        public static long Abs(long value) => value < 0 ? -value : value;
+        public static int Min(int a, int b) => a < b ? a : b;
+        public static int Max(int a, int b) => a > b ? a : b;
+        public static long Min(long a, long b) => a < b ? a : b;
+        public static long Max(long a, long b) => a > b ? a : b;
+    }
+
     public struct RuntimeTypeHandle { }
     public struct RuntimeMethodHandle { }
     public struct RuntimeFieldHandle { }
