@@ -98,7 +98,7 @@ internal static class RustTargetEmitter
                     break;
             }
         }
-        var json = JsonSerializer.Serialize(spec, new JsonSerializerOptions { WriteIndented = true });
+        var json = JsonSerializer.Serialize(spec, new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         return json.Replace("\r\n", "\n") + "\n";
     }
 
