@@ -195,6 +195,8 @@ public sealed partial class ElfFile
         ("aeabi", 9) => "Tag_THUMB_ISA_use",
         ("aeabi", 10) => "Tag_FP_arch",
         ("aeabi", 32) => "Tag_compatibility",
+        ("aeabi", 65) => "Tag_also_compatible_with",
+        ("aeabi", 67) => "Tag_conformance",
         ("aeabi_feature_and_bits", 0) => "Tag_Feature_BTI",
         ("aeabi_feature_and_bits", 1) => "Tag_Feature_PAC",
         ("aeabi_feature_and_bits", 2) => "Tag_Feature_GCS",

@@ -218,3 +218,42 @@ public class GoldenTests
         return JsonDocument.Parse(stdout.ToString()).RootElement.Clone();
     }
 }
+
+/// <summary>Build attributes against <c>llvm-readelf-19 -A</c> (its JSON form of -A is not valid JSON in LLVM 19, so the LLVM-style text is parsed).</summary>
+public class AttributeGoldenTests
+{
+    [Theory]
+    [InlineData("riscv64-object")]
+    [InlineData("riscv64-static-exe")]
+    [InlineData("riscv64-linux-exe")]
+    [InlineData("riscv32-object")]
+    [InlineData("armv7-object")]
+    public void Build_attributes_equal_llvm_readelf(string fixture)
+    {
+        var r = Veridian.Tests.Repo.Run("llvm-readelf-19", ["-A", Fixtures.PathOf(fixture)]);
+        Assert.True(r.ExitCode == 0, r.ToString());
+        var theirs = new List<(ulong Tag, string Value)>();
+        ulong? tag = null;
+        string? value = null;
+        foreach (var raw in r.StdOut.Split('\n'))
+        {
+            var line = raw.Trim();
+            if (line == "Attribute {")
+                (tag, value) = (null, null);
+            else if (line.StartsWith("Tag: ", StringComparison.Ordinal) && ulong.TryParse(line[5..], out var t))
+                tag = t;
+            else if (line.StartsWith("Value: ", StringComparison.Ordinal))
+                value = line[7..];
+            else if (line == "}" && tag is { } done && value is not null)
+            {
+                theirs.Add((done, value));
+                (tag, value) = (null, null);
+            }
+        }
+        var file = ElfFile.Read(Fixtures.Bytes(fixture));
+        var ours = file.Attributes.SelectMany(a => a.Attributes)
+            .Select(a => (a.Tag, a.Text ?? a.Number!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
+        Assert.NotEmpty(theirs);
+        Assert.Equal(theirs, ours);
+    }
+}
