@@ -43,7 +43,25 @@ public static class Fixtures
     /// <summary>Fixture name → path, e.g. <c>aarch64-object</c>, <c>riscv64-linux-exe</c>, <c>i386-object</c>.</summary>
     public static IReadOnlyDictionary<string, string> Files => s_files.Value;
 
-    public static string PathOf(string name) => Files[name];
+    /// <summary>GCC-built binaries already on the host (Debian's /bin/ls, the cross glibc's libc.so.6 with its
+    /// version definitions): a second source of real-world input for the golden checks.</summary>
+    public static readonly IReadOnlyDictionary<string, string> HostFiles = new SortedDictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["host-x86_64-ls"] = "/bin/ls",
+        ["host-aarch64-libc"] = "/usr/aarch64-linux-gnu/lib/libc.so.6",
+        ["host-riscv64-libc"] = "/usr/riscv64-linux-gnu/lib/libc.so.6",
+    };
+
+    public static string PathOf(string name) => HostFiles.TryGetValue(name, out var host) ? host : Files[name];
+
+    /// <summary>Fixture names plus the host binaries, for the golden checks.</summary>
+    public static TheoryData<string> NamesWithHostFiles()
+    {
+        var data = Names();
+        foreach (var n in HostFiles.Keys)
+            data.Add(n);
+        return data;
+    }
 
     public static byte[] Bytes(string name) => File.ReadAllBytes(Files[name]);
 
