@@ -35,7 +35,7 @@ public sealed partial class ElfFile
     /// </summary>
     private void DecodeClassicAttributes(ElfSection s, List<ElfAttributeSubsection> into)
     {
-        var data = GetSectionData(s).Span;
+        var data = TableData(s).Span;
         var at = (long)s.Offset;
         if (data.Length == 0)
             return;
@@ -130,7 +130,7 @@ public sealed partial class ElfFile
     /// </summary>
     private void DecodeAArch64Attributes(ElfSection s, List<ElfAttributeSubsection> into)
     {
-        var data = GetSectionData(s).Span;
+        var data = TableData(s).Span;
         var at = (long)s.Offset;
         if (data.Length == 0)
             return;

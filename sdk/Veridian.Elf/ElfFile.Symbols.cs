@@ -50,7 +50,7 @@ public sealed partial class ElfFile
         }
         if (table.Size % (ulong)size != 0)
             Warning(ElfCodes.BadSymbolTable, at, $"symbol table '{table.Name}' has a size ({table.Size}) that is not a multiple of {size}; the tail is ignored");
-        var data = GetSectionData(table).Span;
+        var data = TableData(table).Span;
         var count = data.Length / size;
         var strtab = SectionAt(table.Link);
         ReadOnlySpan<byte> strings = default;

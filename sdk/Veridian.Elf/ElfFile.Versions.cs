@@ -22,7 +22,7 @@ public sealed partial class ElfFile
             else if (s.Type == SHT_GNU_verneed)
                 ReadVerneed(s, names);
         }
-        var data = GetSectionData(versym).Span;
+        var data = TableData(versym).Span;
         var result = new (string?, bool, bool)[count];
         for (var i = 0; i < count && (i + 1) * 2 <= data.Length; i++)
         {
@@ -41,7 +41,7 @@ public sealed partial class ElfFile
 
     private void ReadVerdef(ElfSection s, Dictionary<uint, (string Name, bool Needed)> names)
     {
-        var data = GetSectionData(s).Span;
+        var data = TableData(s).Span;
         var strings = StringsOf(s);
         ulong pos = 0;
         // sh_info is the number of entries; every step must move forward, so the loop is bounded by the section size.
@@ -74,7 +74,7 @@ public sealed partial class ElfFile
 
     private void ReadVerneed(ElfSection s, Dictionary<uint, (string Name, bool Needed)> names)
     {
-        var data = GetSectionData(s).Span;
+        var data = TableData(s).Span;
         var strings = StringsOf(s);
         ulong pos = 0;
         for (uint n = 0; n < s.Info && pos + 16 <= (ulong)data.Length; n++)
