@@ -50,4 +50,20 @@ public sealed class InteropTests
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Equal(Expected, run.StdOut);
     }
+
+    [Theory]
+    [InlineData("x86_64", "O0")]
+    [InlineData("aarch64", "O2")]
+    [InlineData("riscv64", "O2")]
+    public void Constructors_and_destructors_run_in_priority_order(string arch, string opt)
+    {
+        var target = TargetDatabase.Resolve($"{arch}-linux-gnu");
+        using var dir = new TempDir();
+        var r = Cli.Run(dir.Path, "cc", $"--target={target.Canonical}", "-" + opt, Repo.PathOf("tests", "Veridian.Toolchain.Tests", "Fixtures", "ctors.c"), "-o", "prog");
+        Assert.True(r.ExitCode == 0, r.ToString());
+        var run = arch == "x86_64"
+            ? Repo.Run(Path.Combine(dir.Path, "prog"), [], dir.Path)
+            : Repo.Run(target.Qemu.Binary, [.. target.Qemu.Args, Path.Combine(dir.Path, "prog")], dir.Path);
+        Assert.Equal("ctor 200\nctor default\nmain\ndtor\n", run.StdOut);
+    }
 }
