@@ -1,5 +1,7 @@
 using Veridian.Tests;
 using System.Collections.Concurrent;
+using Veridian.Toolchain;
+using Veridian.Triples;
 
 namespace Veridian.Elf.Tests;
 
@@ -76,7 +78,8 @@ public static class Fixtures
 
     public static IEnumerable<string> AllNames =>
         Architectures.SelectMany(a => new[] { $"{a}-object", $"{a}-static-exe", $"{a}-linux-exe", $"{a}-linux-lib" })
-            .Concat(["i386-object", "armv7-object", "aarch64_be-object", "riscv32-object"]);
+            .Concat(["i386-object", "armv7-object", "aarch64_be-object", "riscv32-object"])
+            .Concat(Architectures.SelectMany(a => new[] { $"{a}-veridian-object", $"{a}-veridian-kernel", $"{a}-veridian-user" }));
 
     private static IReadOnlyDictionary<string, string> Build()
     {
@@ -111,6 +114,34 @@ public static class Fixtures
             jobs.Add((name, [["clang-19", $"--target={target}", "-ffreestanding", "-O2", "-c", "free.c", "-o", Path.Combine(dir, name)]]));
 
         var failures = new ConcurrentBag<string>();
+        // Our own pipeline (Veridian.Toolchain: clang front end, in-process LLVM, ld.lld-19 with the target's
+        // link rules): an object, a kernel image at the kernel target's load address, a static user image.
+        var pipeline = Architectures.Select(a => (Action)(() =>
+        {
+            var kernel = TargetDatabase.Resolve($"{a}-veridian-kernel-none");
+            var user = TargetDatabase.Resolve($"{a}-veridian-user-relibc");
+            var source = Path.Combine(dir, "free.c");
+            try
+            {
+                var obj = Path.Combine(dir, $"{a}-veridian-object");
+                CompilePipeline.Compile(new CompileRequest { Target = kernel, Input = source, Output = obj, Opt = OptLevel.O2, WorkingDirectory = dir });
+                var userObj = Path.Combine(dir, $"{a}-veridian-user.o");
+                CompilePipeline.Compile(new CompileRequest { Target = user, Input = source, Output = userObj, Opt = OptLevel.O2, WorkingDirectory = dir });
+                Linker.Link(new LinkRequest { Target = kernel, Output = Path.Combine(dir, $"{a}-veridian-kernel"), Items = [LinkItem.File(obj)], WorkingDirectory = dir });
+                Linker.Link(new LinkRequest
+                {
+                    Target = user, Output = Path.Combine(dir, $"{a}-veridian-user"), Items = [LinkItem.File(userObj)],
+                    NoStdLib = true, NoStartFiles = true, WorkingDirectory = dir,
+                });
+                foreach (var kind in new[] { "object", "kernel", "user" })
+                    files[$"{a}-veridian-{kind}"] = Path.Combine(dir, $"{a}-veridian-{kind}");
+            }
+            catch (Veridian.Diagnostics.DiagnosticException e)
+            {
+                failures.Add($"{a} through Veridian.Toolchain: {string.Join("; ", e.Diagnostics)}");
+            }
+        }));
+        Parallel.Invoke(new ParallelOptions { MaxDegreeOfParallelism = 2 }, [.. pipeline]);
         Parallel.ForEach(jobs, new ParallelOptions { MaxDegreeOfParallelism = 2 }, job =>
         {
             foreach (var step in job.Steps)

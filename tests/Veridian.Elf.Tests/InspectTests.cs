@@ -118,6 +118,23 @@ public class InspectTests
     }
 
     [Theory]
+    [InlineData("x86_64-veridian-kernel", "x86_64-veridian-kernel-none")]
+    [InlineData("aarch64-veridian-kernel", "aarch64-veridian-kernel-none")]
+    [InlineData("riscv64-veridian-kernel", "riscv64-veridian-kernel-none")]
+    [InlineData("x86_64-veridian-user", "x86_64-veridian-user-relibc")]
+    [InlineData("aarch64-veridian-user", "aarch64-veridian-user-relibc")]
+    [InlineData("riscv64-veridian-user", "riscv64-veridian-user-relibc")]
+    public void An_image_from_our_pipeline_matches_exactly_the_target_it_was_built_for(string fixture, string target)
+    {
+        var json = GoldenTests.Inspect(Fixtures.PathOf(fixture));
+        var match = json.GetProperty("target");
+        Assert.True(match.GetProperty("matches").GetBoolean(), match.ToString());
+        Assert.Equal([target], match.GetProperty("targets").EnumerateArray().Select(t => t.GetString()));
+        Assert.Equal("static", json.GetProperty("linking").GetString());
+        Assert.Matches("^[0-9a-f]{40}$", json.GetProperty("buildId").GetString());
+    }
+
+    [Theory]
     [InlineData("riscv32-object", "EM_RISCV, ELF32")]
     [InlineData("i386-object", "EM_386")]
     [InlineData("aarch64_be-object", "big-endian")]
