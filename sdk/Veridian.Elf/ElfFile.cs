@@ -94,13 +94,26 @@ public sealed partial class ElfFile
     public static ElfFile Read(ReadOnlyMemory<byte> data, string? name = null, ElfReadMode mode = ElfReadMode.Lazy) =>
         ThrowOnErrors(TryReadCore(new MemorySource(data), name, mode));
 
-    /// <summary>Reads an ELF file from a seekable stream, on demand; the stream must stay open while the
-    /// lazy members are used. Throws <see cref="DiagnosticException"/> on any error.</summary>
+    /// <summary>Reads an ELF file from a seekable stream, on demand (it moves the stream's position); the stream must stay
+    /// open while the lazy members are used. Throws <see cref="DiagnosticException"/> on any error.</summary>
     public static ElfFile Read(Stream stream, string? name = null, ElfReadMode mode = ElfReadMode.Lazy) =>
         ThrowOnErrors(TryReadCore(SourceOf(stream, name, out var failure), name, mode, failure));
 
-    /// <summary>Reads the file at <paramref name="path"/> (loaded into memory); throws <see cref="DiagnosticException"/> on any error.</summary>
-    public static ElfFile ReadFile(string path, ElfReadMode mode = ElfReadMode.Lazy) => Read(File.ReadAllBytes(path), path, mode);
+    /// <summary>Reads the file at <paramref name="path"/> (loaded into memory); throws <see cref="DiagnosticException"/> on any
+    /// error, including VDN5090 when the file cannot be read.</summary>
+    public static ElfFile ReadFile(string path, ElfReadMode mode = ElfReadMode.Lazy)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            throw DiagnosticException.Error(ElfCodes.ReadFailed, $"cannot read '{path}': {e.Message}", SourceLocation.AtOffset(path, 0), "check the path and its permissions");
+        }
+        return Read(bytes, path, mode);
+    }
 
     /// <summary>
     /// Reads an ELF file from memory without throwing. Returns true when no error was found. <paramref name="file"/>

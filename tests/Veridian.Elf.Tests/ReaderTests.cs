@@ -61,6 +61,13 @@ public class ReaderTests
     }
 
     [Fact]
+    public void ReadFile_of_a_missing_file_is_VDN5090()
+    {
+        var e = Assert.Throws<DiagnosticException>(() => ElfFile.ReadFile(Path.Combine(Path.GetTempPath(), "missing-" + Guid.NewGuid().ToString("n"))));
+        Assert.Equal(ElfCodes.ReadFailed, e.Diagnostic.Code);
+    }
+
+    [Fact]
     public void Read_throws_a_DiagnosticException_and_TryRead_returns_the_same_diagnostics()
     {
         var text = "not an elf"u8.ToArray();
