@@ -112,6 +112,8 @@ public sealed class ModuleTranslator
             _declares.Add("declare void @llvm.trap() cold noreturn nounwind");
             _declares.RemoveWhere(d => d.Contains("@__veridian_panic(", StringComparison.Ordinal));
         }
+        // A symbol this module defines (an export) must not also be declared (e.g. the panic hook).
+        _declares.RemoveWhere(d => _definedSymbols.Any(n => d.Contains("@" + Quote(n) + "(", StringComparison.Ordinal)));
         sb.Append('\n').Append(_functions);
         sb.Append('\n');
         foreach (var d in _declares)

@@ -156,10 +156,24 @@ public sealed class ProgramModel
         }
         if (start > 0)
             align = 8;
+        if (InlineArrayLength(td) is { } length && offsets.Count == 1)
+            size = length * (size - offsets.Values.Single()); // [InlineArray(n)]: n consecutive elements (C# 12)
         size = Math.Max(size, classLayout.Size);
         if (size == 0)
             size = 1; // an empty struct has size 1 in C# (and in C++)
         return new Layout(AlignUp(size, align), align, offsets);
+    }
+
+    /// <summary>The length of an <c>[InlineArray(n)]</c> struct, or null.</summary>
+    public int? InlineArrayLength(TypeDefinition td)
+    {
+        foreach (var h in td.GetCustomAttributes())
+        {
+            var ca = Md.GetCustomAttribute(h);
+            if (AttributeName(ca) == "System.Runtime.CompilerServices.InlineArrayAttribute")
+                return (int)ca.DecodeValue(new AttrProvider(this)).FixedArguments[0].Value!;
+        }
+        return null;
     }
 
     public static int AlignUp(int v, int a) => (v + a - 1) / a * a;

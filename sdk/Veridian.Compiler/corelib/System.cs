@@ -30,8 +30,8 @@ namespace System
     public struct UInt64 { public const ulong MinValue = 0; public const ulong MaxValue = 18446744073709551615; }
     public struct Single { }
     public struct Double { }
-    public struct IntPtr { }
-    public struct UIntPtr { }
+    public struct IntPtr { public static nint MaxValue => unchecked((nint)long.MaxValue); public static nint MinValue => unchecked((nint)long.MinValue); }
+    public struct UIntPtr { public static nuint MaxValue => unchecked((nuint)ulong.MaxValue); public static nuint MinValue => 0; }
 
     /// <summary>An index from the start or (<c>^n</c>) from the end, as in .NET.</summary>
     public readonly struct Index
