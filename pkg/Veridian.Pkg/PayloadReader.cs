@@ -57,7 +57,7 @@ public sealed class PayloadReader : IDisposable
         }
         catch (DiagnosticException e)
         {
-            detail = e.Diagnostic.Code == PkgCodes.FileHashMismatch ? $"; {e.Diagnostic.Message}" : $"; {e.Diagnostic.Message}";
+            detail = $"; {e.Diagnostic.Message}";
         }
         throw DiagnosticException.Error(PkgCodes.PayloadHashMismatch, "the payload does not match the hash in the signed head" + detail,
             new SourceLocation(_package.Path), "the package was tampered with or truncated");
@@ -65,9 +65,10 @@ public sealed class PayloadReader : IDisposable
 
     /// <summary>
     /// Decompresses every file in table order; <paramref name="open"/> gives where to write each file's
-    /// bytes (or null to only check). Throws VDN6013 naming a file whose hash differs, VDN6014 for a bad stream.
+    /// bytes (or null to only check) and <paramref name="close"/> is called once a file's bytes are written,
+    /// also when reading failed. Throws VDN6013 naming a file whose hash differs, VDN6014 for a bad stream.
     /// </summary>
-    public void ReadAll(Func<Entry, Stream?> open)
+    public void ReadAll(Func<Entry, Stream?> open, Action<Entry, Stream>? close = null)
     {
         var where = new SourceLocation(_package.Path);
         _file.Position = _package.Head.PayloadStart;
@@ -81,22 +82,30 @@ public sealed class PayloadReader : IDisposable
                 continue;
             var output = open(entry);
             var remaining = entry.Size;
-            while (remaining > 0)
+            try
             {
-                int n;
-                try
+                while (remaining > 0)
                 {
-                    n = zstd.Read(buffer, 0, (int)Math.Min(buffer.Length, remaining));
+                    int n;
+                    try
+                    {
+                        n = zstd.Read(buffer, 0, (int)Math.Min(buffer.Length, remaining));
+                    }
+                    catch (Exception e) when (e is ZstdException or EndOfStreamException or IOException)
+                    {
+                        throw DiagnosticException.Error(PkgCodes.BadPayload, $"the payload is not a valid zstd stream (at '{entry.Path}'): {e.Message}", where);
+                    }
+                    if (n == 0)
+                        throw DiagnosticException.Error(PkgCodes.BadPayload, $"the payload ends inside '{entry.Path}'", where);
+                    sha.AppendData(buffer, 0, n);
+                    output?.Write(buffer, 0, n);
+                    remaining -= n;
                 }
-                catch (Exception e) when (e is ZstdException or EndOfStreamException or IOException)
-                {
-                    throw DiagnosticException.Error(PkgCodes.BadPayload, $"the payload is not a valid zstd stream (at '{entry.Path}'): {e.Message}", where);
-                }
-                if (n == 0)
-                    throw DiagnosticException.Error(PkgCodes.BadPayload, $"the payload ends inside '{entry.Path}'", where);
-                sha.AppendData(buffer, 0, n);
-                output?.Write(buffer, 0, n);
-                remaining -= n;
+            }
+            finally
+            {
+                if (output is not null)
+                    close?.Invoke(entry, output);
             }
             var actual = sha.GetHashAndReset();
             if (!actual.AsSpan().SequenceEqual(entry.Sha256))
