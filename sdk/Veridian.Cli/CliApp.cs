@@ -23,6 +23,7 @@ public static class CliApp
         root.Subcommands.Add(new DoctorCommand());
         root.Subcommands.Add(new CompletionCommand());
         root.Subcommands.Add(new InspectCommand());
+        root.Subcommands.Add(new TargetsCommand());
         return root;
     }
 
