@@ -24,6 +24,7 @@ public static class CliApp
         root.Subcommands.Add(new CompletionCommand());
         root.Subcommands.Add(new InspectCommand());
         root.Subcommands.Add(new TargetsCommand());
+        root.Subcommands.Add(new PkgCommand());
         return root;
     }
 

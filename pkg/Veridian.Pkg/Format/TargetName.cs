@@ -1,16 +1,14 @@
-using System.Text.RegularExpressions;
+using Veridian.Triples;
 
 namespace Veridian.Pkg.Format;
 
 /// <summary>
-/// The local check of a manifest's target string until Veridian.Triples is merged: <c>any</c>, or
-/// <c>&lt;arch&gt;-&lt;component&gt;[-…]</c> with a known architecture and lower-case components.
+/// A package's target: <c>any</c>, or the canonical name of a target in Veridian.Triples' database
+/// (canonical only, so that one target has one signed spelling).
 /// </summary>
-public static partial class TargetName
+public static class TargetName
 {
     public const string Any = "any";
-
-    public static readonly IReadOnlyList<string> Architectures = ["aarch64", "riscv64", "x86_64"];
 
     public static bool IsValid(string target, out string why)
     {
@@ -22,23 +20,19 @@ public static partial class TargetName
             why = "is longer than 64 characters";
             return false;
         }
-        if (!Pattern().IsMatch(target))
+        if (!TargetDatabase.TryResolve(target, out var info, out var diagnostics))
         {
-            why = "must be 'any' or '<arch>-<component>[-…]' in lower-case letters, digits, '_' and '.'";
+            why = "is not a known target: " + (diagnostics.Count > 0 ? diagnostics[0].Message : "unknown");
             return false;
         }
-        var arch = target[..target.IndexOf('-')];
-        if (!Architectures.Contains(arch))
+        if (info.Canonical != target)
         {
-            why = $"has architecture '{arch}'; expected one of {string.Join(", ", Architectures)}";
+            why = $"is not in canonical form; write '{info.Canonical}'";
             return false;
         }
         return true;
     }
 
-    /// <summary>The architecture part of a target, or null for <c>any</c>.</summary>
-    public static string? ArchOf(string target) => target == Any ? null : target[..target.IndexOf('-')];
-
-    [GeneratedRegex(@"^[a-z0-9_]+(-[a-z0-9_.]+)+$")]
-    private static partial Regex Pattern();
+    /// <summary>The resolved target, or null for <c>any</c>.</summary>
+    public static TargetInfo? Resolve(string target) => target == Any ? null : TargetDatabase.Resolve(target);
 }

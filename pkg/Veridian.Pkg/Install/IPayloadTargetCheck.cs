@@ -1,3 +1,4 @@
+using Veridian.Elf;
 using Veridian.Pkg.Format;
 
 namespace Veridian.Pkg.Install;
@@ -15,42 +16,32 @@ public interface IPayloadTargetCheck
     string? Check(Entry entry, ReadOnlySpan<byte> header, string target);
 }
 
-/// <summary>ELF files must be 64-bit little-endian with the target architecture's e_machine.</summary>
+/// <summary>
+/// ELF files must have the target's class, byte order and machine (read with Veridian.Elf from the first
+/// 64 bytes: the ELF header is all the check needs, so the reader's complaints about sections beyond
+/// those bytes are irrelevant here).
+/// </summary>
 public sealed class ElfMachineCheck : IPayloadTargetCheck
 {
     public static readonly ElfMachineCheck Instance = new();
 
-    public int HeaderBytes => 20;
+    public int HeaderBytes => 64;
 
     public string? Check(Entry entry, ReadOnlySpan<byte> header, string target)
     {
-        if (header.Length < 20 || !header[..4].SequenceEqual("\u007fELF"u8))
+        if (header.Length < 4 || !header[..4].SequenceEqual("\u007fELF"u8))
             return null;
-        var arch = TargetName.ArchOf(target);
-        if (arch is null)
+        if (TargetName.Resolve(target) is not { } info)
             return null;
-        ushort expected = arch switch
+        if (!ElfFile.TryRead(header.ToArray(), out var elf, out _, entry.Path) || elf is null)
         {
-            "x86_64" => 62,
-            "aarch64" => 183,
-            "riscv64" => 243,
-            _ => 0,
-        };
-        var machine = (ushort)(header[18] | header[19] << 8);
-        if (header[4] != 2 || header[5] != 1)
+            if (elf is null)
+                return $"'{entry.Path}' starts like an ELF file but its header cannot be read";
+        }
+        if (elf.Class != ElfClass.Elf64 || elf.Endianness != ElfEndianness.Little)
             return $"'{entry.Path}' is not a 64-bit little-endian ELF file, as {target} requires";
-        if (machine != expected)
-            return $"'{entry.Path}' is an ELF file for machine {machine} ({MachineName(machine)}), not {arch}";
+        if ((int)elf.Machine != info.ElfMachine)
+            return $"'{entry.Path}' is an ELF file for machine {elf.Machine}, not for {target} (machine {(ElfMachine)info.ElfMachine})";
         return null;
     }
-
-    private static string MachineName(ushort m) => m switch
-    {
-        3 => "i386",
-        40 => "arm",
-        62 => "x86_64",
-        183 => "aarch64",
-        243 => "riscv",
-        _ => "other",
-    };
 }
