@@ -31,6 +31,9 @@ internal static partial class Posix
     [DllImport("libc", SetLastError = true, EntryPoint = "statx")]
     private static extern int StatxNative(int dirfd, [MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags, uint mask, byte[] buffer);
 
+    [DllImport("libc", SetLastError = true, EntryPoint = "rename")]
+    private static extern int RenameNative([MarshalAs(UnmanagedType.LPUTF8Str)] string from, [MarshalAs(UnmanagedType.LPUTF8Str)] string to);
+
     [DllImport("libc", SetLastError = true, EntryPoint = "open")]
     private static extern int OpenNative([MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags);
 
@@ -61,6 +64,13 @@ internal static partial class Posix
             _ => NodeKind.Other,
         };
         return new NodeInfo(kind, mode & 0xFFF);
+    }
+
+    /// <summary>rename(2): atomic, replaces <paramref name="to"/>, never follows a symlink (File.Move refuses dangling links).</summary>
+    public static void Rename(string from, string to)
+    {
+        if (RenameNative(from, to) != 0)
+            throw new IOException($"cannot rename '{from}' to '{to}': errno {Marshal.GetLastPInvokeError()}");
     }
 
     /// <summary>Flushes a directory's entries (renames, creations) to disk.</summary>

@@ -70,12 +70,12 @@ public sealed partial class Installer
                 if (op.Backup is not null)
                 {
                     Step($"move {op.Path} aside");
-                    File.Move(Sysroot.Full(op.Path), Sysroot.Full(op.Backup), overwrite: true);
+                    Posix.Rename(Sysroot.Full(op.Path), Sysroot.Full(op.Backup));
                 }
                 if (op.Kind == JournalOpKind.Put)
                 {
                     Step($"put {op.Path} in place");
-                    File.Move(Sysroot.Full(op.Stage!), Sysroot.Full(op.Path), overwrite: true);
+                    Posix.Rename(Sysroot.Full(op.Stage!), Sysroot.Full(op.Path));
                 }
                 touched.Add(Path.GetDirectoryName(Sysroot.Full(op.Path))!);
             }
@@ -157,11 +157,11 @@ public sealed partial class Installer
                     if (op.Backup is null)
                         DeleteNode(op.Path);
                     else if (Posix.Lstat(Sysroot.Full(op.Backup)).Kind != NodeKind.None)
-                        File.Move(Sysroot.Full(op.Backup), Sysroot.Full(op.Path), overwrite: true);
+                        Posix.Rename(Sysroot.Full(op.Backup), Sysroot.Full(op.Path));
                     break;
                 case JournalOpKind.Delete:
                     if (Posix.Lstat(Sysroot.Full(op.Backup!)).Kind != NodeKind.None)
-                        File.Move(Sysroot.Full(op.Backup!), Sysroot.Full(op.Path), overwrite: true);
+                        Posix.Rename(Sysroot.Full(op.Backup!), Sysroot.Full(op.Path));
                     break;
                 case JournalOpKind.Mkdir:
                     RemoveDirIfEmpty(op.Path);
