@@ -12,7 +12,11 @@ public sealed partial class Installer
         var dbBytes = plan.NewDatabase.Encode();
         var journal = new Journal(1, Hex.Of(Hex.Sha256(dbBytes)), plan.Ops);
         var step = 0;
-        void Step(string description) => _options.Seam?.BeforeStep(++step, description);
+        void Step(string description)
+        {
+            step++;
+            _options.Seam?.BeforeStep(step, description);
+        }
         var journalWritten = false;
         var committed = false;
         var verified = new HashSet<string>(StringComparer.Ordinal);
