@@ -49,13 +49,13 @@ public sealed partial class Installer
                     EnsureRealParents(op.Stage!, verified);
                     return new FileStream(Sysroot.Full(op.Stage!), new FileStreamOptions
                     {
-                        Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None, BufferSize = 1 << 16,
-                        UnixCreateMode = (UnixFileMode)entry.Mode, PreallocationSize = entry.Size,
+                        // No sharing flags: the lock file already excludes others, and an flock per file costs.
+                        Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.ReadWrite, BufferSize = 1 << 16,
+                        UnixCreateMode = (UnixFileMode)entry.Mode,
                     });
                 }, (entry, stream) =>
                 {
                     var fs = (FileStream)stream;
-                    fs.Flush(flushToDisk: true);
                     fs.Dispose();
                     File.SetUnixFileMode(fs.Name, (UnixFileMode)entry.Mode);
                 });
@@ -67,7 +67,8 @@ public sealed partial class Installer
                 File.CreateSymbolicLink(Sysroot.Full(op.Stage!), entry.LinkTarget!);
             }
 
-            var touched = new SortedSet<string>(StringComparer.Ordinal);
+            // Staged content reaches the disk before any rename can expose it (one syncfs, not one fsync per file).
+            Posix.SyncFileSystem(Sysroot.Root);
             foreach (var op in plan.Ops.Where(o => o.Kind is JournalOpKind.Put or JournalOpKind.Delete))
             {
                 EnsureRealParents(op.Path, verified);
@@ -81,10 +82,9 @@ public sealed partial class Installer
                     Step($"put {op.Path} in place");
                     Posix.Rename(Sysroot.Full(op.Stage!), Sysroot.Full(op.Path));
                 }
-                touched.Add(Path.GetDirectoryName(Sysroot.Full(op.Path))!);
             }
-            foreach (var dir in touched)
-                Posix.FsyncDirectory(dir);
+            // The renames are durable before the database says they happened.
+            Posix.SyncFileSystem(Sysroot.Root);
 
             Step("commit the database");
             AtomicFile.Write(Sysroot.Full(Sysroot.DatabaseFile), dbBytes);
