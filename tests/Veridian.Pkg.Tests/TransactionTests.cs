@@ -91,6 +91,16 @@ public class TransactionTests
     }
 
     [Fact]
+    public void A_path_that_differs_only_in_case_from_another_packages_path_is_rejected()
+    {
+        using var dir = new TempDir();
+        var sysroot = T.Sysroot(dir);
+        new Installer(sysroot).Install([T.Build(dir, "a", T.Manifest("a"), null, ("README", "a"))]);
+        var e = T.Fails(() => new Installer(sysroot).Install([T.Build(dir, "b", T.Manifest("b"), null, ("readme", "b"))]));
+        Assert.Equal(PkgCodes.DuplicatePath, e.Diagnostic.Code);
+    }
+
+    [Fact]
     public void A_file_owned_by_no_package_is_a_conflict_not_overwritten()
     {
         using var dir = new TempDir();

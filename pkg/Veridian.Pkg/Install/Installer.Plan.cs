@@ -43,6 +43,9 @@ public sealed partial class Installer
             var old = result.FirstOrDefault(p => p.Name == name);
             result.RemoveAll(p => p.Name == name);
             var others = Owners(result);
+            var othersFolded = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var k in others.Keys)
+                othersFolded.TryAdd(k, k);
             var oldByPath = old?.Entries.ToDictionary(e => e.Path, StringComparer.Ordinal) ?? [];
             var newPaths = new HashSet<string>(package.Entries.Select(e => e.Path), StringComparer.Ordinal);
             var recorded = new List<InstalledEntry>();
@@ -55,7 +58,7 @@ public sealed partial class Installer
                         throw DiagnosticException.Error(PkgCodes.PathConflict, $"'{e.Path}' of '{name}' is already owned by package '{owner.Package}'", where,
                             $"remove '{owner.Package}' first, or rebuild one of the packages without that path");
                 }
-                else if (others.Keys.FirstOrDefault(k => string.Equals(k, e.Path, StringComparison.OrdinalIgnoreCase)) is { } caseTwin)
+                else if (othersFolded.TryGetValue(e.Path, out var caseTwin))
                 {
                     throw DiagnosticException.Error(PkgCodes.DuplicatePath, $"'{e.Path}' of '{name}' differs only in case from '{caseTwin}' of package '{others[caseTwin].Package}'", where);
                 }
