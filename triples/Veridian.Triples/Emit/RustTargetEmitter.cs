@@ -61,7 +61,11 @@ internal static class RustTargetEmitter
                 spec["panic-strategy"] = "abort";
                 spec["linker-flavor"] = "gnu-lld";
                 spec["linker"] = o.Linker;
-                spec["crt-static-default"] = true;
+                if (t.Abi == Abi.Relibc)
+                {
+                    spec["crt-static-default"] = true;
+                    spec["crt-static-respected"] = true;
+                }
                 spec["pre-link-args"] = new SortedDictionary<string, string[]>(StringComparer.Ordinal)
                 {
                     ["gnu-lld"] = ["-z", $"max-page-size={t.PageSize}"],
@@ -94,7 +98,7 @@ internal static class RustTargetEmitter
                     break;
             }
         }
-        var json = JsonSerializer.Serialize(spec, new JsonSerializerOptions { WriteIndented = true });
+        var json = JsonSerializer.Serialize(spec, new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         return json.Replace("\r\n", "\n") + "\n";
     }
 
