@@ -24,6 +24,10 @@ public static class PackageBuilder
         if (!Directory.Exists(stagingDir))
             throw DiagnosticException.Error(CliCodes.FileNotFound, $"staging directory '{stagingDir}' does not exist");
         var root = Path.GetFullPath(stagingDir);
+        var outFull = Path.GetFullPath(output);
+        if (outFull.StartsWith(root.TrimEnd('/') + "/", StringComparison.Ordinal))
+            throw DiagnosticException.Error(PkgCodes.BadBuildInput, $"the output '{output}' is inside the staging directory '{stagingDir}'",
+                hint: "write the package outside the tree it packages, or it would package itself");
         var entries = Scan(root);
         var entryBytes = EntryTable.Encode(entries);
         // Re-read what we wrote with the reader's rules, so a package this builder makes always verifies.
@@ -31,7 +35,6 @@ public static class PackageBuilder
         var manifestBytes = manifest.Encode();
         Manifest.Decode(manifestBytes, "manifest");
 
-        var outFull = Path.GetFullPath(output);
         var outDir = Path.GetDirectoryName(outFull)!;
         Directory.CreateDirectory(outDir);
         var payloadTemp = Path.Combine(outDir, $".{Path.GetFileName(outFull)}.payload-{Environment.ProcessId}");

@@ -122,5 +122,7 @@ public class ExtractionAttackTests
         File.SetUnixFileMode(Path.Combine(stage, "a"), (UnixFileMode)0x9ED);
         Assert.Equal(PkgCodes.BadBuildInput, T.Fails(() => PackageBuilder.Build(stage, T.Manifest(), dir["o.vpkg"])).Diagnostic.Code);
         Assert.False(File.Exists(dir["o.vpkg"]));
+        File.SetUnixFileMode(Path.Combine(stage, "a"), (UnixFileMode)0x1A4);
+        Assert.Equal(PkgCodes.BadBuildInput, T.Fails(() => PackageBuilder.Build(stage, T.Manifest(), Path.Combine(stage, "self.vpkg"))).Diagnostic.Code);
     }
 }
