@@ -34,8 +34,12 @@ public sealed class Package
     public IReadOnlyList<Entry> Entries { get; private set; } = [];
     public PublicKey? Signer { get; private set; }
 
-    /// <summary>Reads the metadata region; checks the head's structure and that the file has exactly the described length.</summary>
-    public static Package Open(string path, PackageLimits? limits = null)
+    /// <summary>
+    /// Reads the metadata region; checks the head's structure and that the file has exactly the described
+    /// length. With <paramref name="metadataOnly"/>, the file may also hold just the metadata (the first
+    /// <see cref="PackageHead.PayloadStart"/> bytes, what a client fetches before deciding to download the payload).
+    /// </summary>
+    public static Package Open(string path, PackageLimits? limits = null, bool metadataOnly = false)
     {
         limits ??= PackageLimits.Default;
         if (!File.Exists(path))
@@ -43,7 +47,9 @@ public sealed class Package
         using var fs = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
         var first = new byte[PackageHead.MetadataStart];
         var n = fs.ReadAtLeast(first, first.Length, throwOnEndOfStream: false);
-        var head = PackageHead.Decode(first.AsSpan(0, n), fs.Length, limits, path);
+        var head = PackageHead.Decode(first.AsSpan(0, n), null, limits, path);
+        if (!(metadataOnly && fs.Length == head.PayloadStart))
+            PackageHead.CheckLength(head, fs.Length, path);
         var manifest = new byte[head.ManifestSize];
         var entries = new byte[head.EntriesSize];
         fs.ReadExactly(manifest);

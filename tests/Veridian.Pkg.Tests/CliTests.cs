@@ -88,6 +88,33 @@ public class CliTests
     }
 
     [Fact]
+    public void The_metadata_alone_verifies_before_the_payload_is_fetched()
+    {
+        using var dir = new TempDir();
+        T.Tree(dir["stage"], ("a", "content"), ("b", "more"));
+        File.WriteAllText(dir["m.json"], ManifestJson);
+        Assert.Equal(0, Cli(dir.Path, null, "pkg", "key", "new", "k", "--dir", "keys").ExitCode);
+        Assert.Equal(0, Cli(dir.Path, null, "pkg", "build", "stage", "-m", "m.json", "-o", "p.vpkg", "--key", "keys/k.secret").ExitCode);
+        var info = Cli(dir.Path, null, "pkg", "info", "p.vpkg", "--json");
+        var metadataSize = JsonDocument.Parse(info.StdOut).RootElement.GetProperty("metadataSize").GetInt32();
+        var bytes = File.ReadAllBytes(dir["p.vpkg"]);
+        File.WriteAllBytes(dir["head.vpkg"], bytes[..metadataSize]);
+
+        var ok = Cli(dir.Path, null, "pkg", "verify", "head.vpkg", "--metadata-only", "--key", "keys/k.pub");
+        Assert.True(ok.ExitCode == 0, ok.ToString());
+        Assert.Contains("payload not checked", ok.StdOut);
+        var full = Cli(dir.Path, null, "pkg", "verify", "head.vpkg", "--key", "keys/k.pub");
+        Assert.Equal(1, full.ExitCode);
+        Assert.Contains("VDN6001", full.StdErr);
+
+        bytes[metadataSize - 2] ^= 1; // the entry table's last byte
+        File.WriteAllBytes(dir["head.vpkg"], bytes[..metadataSize]);
+        var bad = Cli(dir.Path, null, "pkg", "verify", "head.vpkg", "--metadata-only", "--key", "keys/k.pub");
+        Assert.Equal(1, bad.ExitCode);
+        Assert.Contains("VDN6010", bad.StdErr);
+    }
+
+    [Fact]
     public void Key_new_writes_a_0600_secret_it_never_prints_and_never_overwrites()
     {
         using var dir = new TempDir();
@@ -110,6 +137,28 @@ public class CliTests
         File.SetUnixFileMode(dir["k/ci.secret"], (UnixFileMode)0x1A4);
         var loose = T.Fails(() => Crypto.KeyFile.ReadSecret(dir["k/ci.secret"]));
         Assert.Contains("readable or writable by group or others", loose.Diagnostic.Message);
+    }
+
+    [Fact]
+    public async Task Two_processes_installing_into_one_sysroot_serialise_and_both_succeed()
+    {
+        using var dir = new TempDir();
+        Assert.Equal(0, Cli(dir.Path, null, "pkg", "key", "new", "k", "--dir", "keys").ExitCode);
+        Assert.Equal(0, Cli(dir.Path, null, "pkg", "init", "--sysroot", "sr", "--target", "x86_64-veridian-user-relibc").ExitCode);
+        Assert.Equal(0, Cli(dir.Path, null, "pkg", "key", "trust", "keys/k.pub", "--sysroot", "sr", "--channel", "core").ExitCode);
+        foreach (var name in new[] { "one", "two" })
+        {
+            T.Tree(dir[name], ("usr", null), ("usr/share", null), ("usr/share/" + name, name));
+            File.WriteAllText(dir[name + ".json"], ManifestJson.Replace("\"hello\"", $"\"{name}\"", StringComparison.Ordinal));
+            Assert.Equal(0, Cli(dir.Path, null, "pkg", "build", name, "-m", name + ".json", "-o", name + ".vpkg", "--key", "keys/k.secret").ExitCode);
+        }
+        var a = Task.Run(() => Cli(dir.Path, null, "pkg", "install", "one.vpkg", "--sysroot", "sr"));
+        var b = Task.Run(() => Cli(dir.Path, null, "pkg", "install", "two.vpkg", "--sysroot", "sr"));
+        var results = await Task.WhenAll(a, b);
+        Assert.All(results, r => Assert.True(r.ExitCode == 0, r.ToString()));
+        var list = Cli(dir.Path, null, "pkg", "list", "--sysroot", "sr", "--json");
+        Assert.Equal(["one", "two"], JsonDocument.Parse(list.StdOut).RootElement.EnumerateArray().Select(p => p.GetProperty("name").GetString()));
+        Assert.False(File.Exists(dir["sr/var/lib/veridian/pkg/journal"]));
     }
 
     [Theory]

@@ -105,13 +105,18 @@ public sealed record PackageHead
             ManifestSha256 = b.Slice(48, 32).ToArray(), EntriesSha256 = b.Slice(80, 32).ToArray(), PayloadSha256 = b.Slice(112, 32).ToArray(),
             Target = target, KeyId = b.Slice(208, 32).ToArray(),
         };
-        if (fileLength is { } len && len != head.TotalSize)
-        {
-            if (len < head.TotalSize)
-                throw DiagnosticException.Error(PkgCodes.NotAPackage, $"the package is truncated ({len} bytes; the head describes {head.TotalSize})", where);
-            throw Malformed(where, $"{len - head.TotalSize} bytes follow the payload");
-        }
+        if (fileLength is { } len)
+            CheckLength(head, len, file);
         return head;
+    }
+
+    /// <summary>A whole package has exactly the length its head describes.</summary>
+    public static void CheckLength(PackageHead head, long length, string file)
+    {
+        if (length < head.TotalSize)
+            throw DiagnosticException.Error(PkgCodes.NotAPackage, $"the package is truncated ({length} bytes; the head describes {head.TotalSize})", new SourceLocation(file));
+        if (length > head.TotalSize)
+            throw Malformed(new SourceLocation(file), $"{length - head.TotalSize} bytes follow the payload");
     }
 
     public long PayloadStart => MetadataStart + ManifestSize + EntriesSize;
