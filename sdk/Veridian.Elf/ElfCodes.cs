@@ -59,4 +59,8 @@ public static class ElfCodes
 
     /// <summary>Reading the input failed (I/O error, or a stream that cannot seek); check the file and retry.</summary>
     public const string ReadFailed = "VDN5090";
+
+    /// <summary>The file's tables or names overlap so much that decoding them would take far more than the file's size
+    /// (a crafted or corrupt file); decoding stops there.</summary>
+    public const string WorkLimit = "VDN5091";
 }

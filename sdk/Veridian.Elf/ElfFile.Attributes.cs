@@ -35,7 +35,7 @@ public sealed partial class ElfFile
     /// </summary>
     private void DecodeClassicAttributes(ElfSection s, List<ElfAttributeSubsection> into)
     {
-        var data = GetSectionData(s).Span;
+        var data = TableData(s).Span;
         var at = (long)s.Offset;
         if (data.Length == 0)
             return;
@@ -130,7 +130,7 @@ public sealed partial class ElfFile
     /// </summary>
     private void DecodeAArch64Attributes(ElfSection s, List<ElfAttributeSubsection> into)
     {
-        var data = GetSectionData(s).Span;
+        var data = TableData(s).Span;
         var at = (long)s.Offset;
         if (data.Length == 0)
             return;
@@ -195,6 +195,8 @@ public sealed partial class ElfFile
         ("aeabi", 9) => "Tag_THUMB_ISA_use",
         ("aeabi", 10) => "Tag_FP_arch",
         ("aeabi", 32) => "Tag_compatibility",
+        ("aeabi", 65) => "Tag_also_compatible_with",
+        ("aeabi", 67) => "Tag_conformance",
         ("aeabi_feature_and_bits", 0) => "Tag_Feature_BTI",
         ("aeabi_feature_and_bits", 1) => "Tag_Feature_PAC",
         ("aeabi_feature_and_bits", 2) => "Tag_Feature_GCS",

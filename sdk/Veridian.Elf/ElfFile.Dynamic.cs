@@ -53,7 +53,7 @@ public sealed partial class ElfFile
                 Error(ElfCodes.BadDynamic, SectionHeaderOffsetOf(section), $"the dynamic section has sh_entsize {section.EntrySize}, expected {size}");
                 return [];
             }
-            data = GetSectionData(section);
+            data = TableData(section);
             baseOffset = (long)section.Offset;
             var strtab = SectionAt(section.Link);
             if (strtab is null || strtab.Type != SHT_STRTAB)
@@ -63,7 +63,7 @@ public sealed partial class ElfFile
         }
         else if (Segments.FirstOrDefault(s => s.Type == PT_DYNAMIC) is { } segment)
         {
-            data = GetSegmentData(segment);
+            data = TableData(segment);
             baseOffset = (long)segment.Offset;
         }
         else

@@ -30,7 +30,7 @@ public sealed partial class ElfFile
             foreach (var s in Sections)
             {
                 if (s.Type == SHT_NOTE)
-                    DecodeNotes(GetSectionData(s), (long)s.Offset, s.AddressAlign == 8 ? 8 : 4, s.Name, list);
+                    DecodeNotes(TableData(s), (long)s.Offset, s.AddressAlign == 8 ? 8 : 4, s.Name, list);
             }
         }
         else
@@ -38,7 +38,7 @@ public sealed partial class ElfFile
             foreach (var p in Segments)
             {
                 if (p.Type == PT_NOTE)
-                    DecodeNotes(GetSegmentData(p), (long)p.Offset, p.Align == 8 ? 8 : 4, null, list);
+                    DecodeNotes(TableData(p), (long)p.Offset, p.Align == 8 ? 8 : 4, null, list);
             }
         }
         return list;

@@ -53,7 +53,7 @@ public sealed partial class ElfFile
         }
         if (s.Info != 0 && target is null && (s.Flags & 0x40) != 0)
             Error(ElfCodes.BadRelocation, at, $"relocation section '{s.Name}' applies to section {s.Info}, which does not exist");
-        var data = GetSectionData(s).Span;
+        var data = TableData(s).Span;
         var count = data.Length / size;
         var relocs = new ElfRelocation[count];
         for (var i = 0; i < count; i++)
@@ -120,7 +120,7 @@ public sealed partial class ElfFile
             Error(ElfCodes.BadRelocation, at, $"relocation section '{s.Name}' has sh_entsize {s.EntrySize}, expected {word}");
             return new ElfRelocationSection(s, null, null, []);
         }
-        var data = GetSectionData(s).Span;
+        var data = TableData(s).Span;
         var type = RelativeType;
         var typeName = RelocationTypeName(type);
         var list = new List<ElfRelocation>();

@@ -50,7 +50,7 @@ public sealed partial class ElfFile
         }
         if (table.Size % (ulong)size != 0)
             Warning(ElfCodes.BadSymbolTable, at, $"symbol table '{table.Name}' has a size ({table.Size}) that is not a multiple of {size}; the tail is ignored");
-        var data = GetSectionData(table).Span;
+        var data = TableData(table).Span;
         var count = data.Length / size;
         var strtab = SectionAt(table.Link);
         ReadOnlySpan<byte> strings = default;
@@ -84,7 +84,7 @@ public sealed partial class ElfFile
             if (sym.SectionIndex < SHN_LORESERVE && sym.SectionIndex != SHN_UNDEF && Sections.Count > 0 && sym.SectionIndex >= Sections.Count)
                 Error(ElfCodes.BadSymbolTable, symAt, $"symbol {i} ('{sym.Name}') is in section {sym.SectionIndex}, but there are only {Sections.Count} sections");
             if (versions is not null && i < versions.Length && versions[i].Name is { } v)
-                sym = sym with { Version = v, VersionHidden = versions[i].Hidden };
+                sym = sym with { Version = v, VersionHidden = versions[i].Hidden, VersionNeeded = versions[i].Needed };
             list[i] = sym;
         }
         return list;

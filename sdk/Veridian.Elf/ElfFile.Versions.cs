@@ -9,12 +9,12 @@ public sealed partial class ElfFile
     /// names an entry of <c>.gnu.version_d</c> (definitions) or <c>.gnu.version_r</c> (needs). Returns null when
     /// the file has no version table for <paramref name="dynsym"/>.
     /// </summary>
-    private (string? Name, bool Hidden)[]? ReadVersions(ElfSection dynsym, int count)
+    private (string? Name, bool Hidden, bool Needed)[]? ReadVersions(ElfSection dynsym, int count)
     {
         var versym = Sections.FirstOrDefault(s => s.Type == SHT_GNU_versym && s.Link == dynsym.Index);
         if (versym is null)
             return null;
-        var names = new Dictionary<uint, string>();
+        var names = new Dictionary<uint, (string Name, bool Needed)>();
         foreach (var s in Sections)
         {
             if (s.Type == SHT_GNU_verdef)
@@ -22,8 +22,8 @@ public sealed partial class ElfFile
             else if (s.Type == SHT_GNU_verneed)
                 ReadVerneed(s, names);
         }
-        var data = GetSectionData(versym).Span;
-        var result = new (string?, bool)[count];
+        var data = TableData(versym).Span;
+        var result = new (string?, bool, bool)[count];
         for (var i = 0; i < count && (i + 1) * 2 <= data.Length; i++)
         {
             var raw = new FieldReader(data.Slice(i * 2, 2), _big).U16(0);
@@ -31,17 +31,17 @@ public sealed partial class ElfFile
             // 0 = local, 1 = global: no version name (readelf prints none).
             if (index <= 1)
                 continue;
-            if (names.TryGetValue(index, out var name))
-                result[i] = (name, (raw & 0x8000) != 0);
+            if (names.TryGetValue(index, out var version))
+                result[i] = (version.Name, (raw & 0x8000) != 0, version.Needed);
             else
                 Error(ElfCodes.BadVersionInfo, (long)versym.Offset + i * 2, $"symbol {i} has version index {index}, which no version definition or need declares");
         }
         return result;
     }
 
-    private void ReadVerdef(ElfSection s, Dictionary<uint, string> names)
+    private void ReadVerdef(ElfSection s, Dictionary<uint, (string Name, bool Needed)> names)
     {
-        var data = GetSectionData(s).Span;
+        var data = TableData(s).Span;
         var strings = StringsOf(s);
         ulong pos = 0;
         // sh_info is the number of entries; every step must move forward, so the loop is bounded by the section size.
@@ -55,7 +55,7 @@ public sealed partial class ElfFile
             {
                 var nameOffset = new FieldReader(data[(int)(pos + aux)..], _big).U32(0);
                 if (StringAt(strings, nameOffset, (long)(s.Offset + pos + aux), "a version definition's name") is { } name)
-                    names[index] = name;
+                    names[index] = (name, false);
             }
             else
             {
@@ -72,9 +72,9 @@ public sealed partial class ElfFile
         }
     }
 
-    private void ReadVerneed(ElfSection s, Dictionary<uint, string> names)
+    private void ReadVerneed(ElfSection s, Dictionary<uint, (string Name, bool Needed)> names)
     {
-        var data = GetSectionData(s).Span;
+        var data = TableData(s).Span;
         var strings = StringsOf(s);
         ulong pos = 0;
         for (uint n = 0; n < s.Info && pos + 16 <= (ulong)data.Length; n++)
@@ -88,7 +88,7 @@ public sealed partial class ElfFile
                 var a = new FieldReader(data[(int)aux..], _big);
                 var index = (uint)(a.U16(6) & 0x7fff);
                 if (StringAt(strings, a.U32(8), (long)(s.Offset + aux), "a version need's name") is { } name)
-                    names[index] = name;
+                    names[index] = (name, true);
                 var anext = a.U32(12);
                 if (anext == 0)
                     break;

@@ -94,13 +94,26 @@ public sealed partial class ElfFile
     public static ElfFile Read(ReadOnlyMemory<byte> data, string? name = null, ElfReadMode mode = ElfReadMode.Lazy) =>
         ThrowOnErrors(TryReadCore(new MemorySource(data), name, mode));
 
-    /// <summary>Reads an ELF file from a seekable stream, on demand; the stream must stay open while the
-    /// lazy members are used. Throws <see cref="DiagnosticException"/> on any error.</summary>
+    /// <summary>Reads an ELF file from a seekable stream, on demand (it moves the stream's position); the stream must stay
+    /// open while the lazy members are used. Throws <see cref="DiagnosticException"/> on any error.</summary>
     public static ElfFile Read(Stream stream, string? name = null, ElfReadMode mode = ElfReadMode.Lazy) =>
         ThrowOnErrors(TryReadCore(SourceOf(stream, name, out var failure), name, mode, failure));
 
-    /// <summary>Reads the file at <paramref name="path"/> (loaded into memory); throws <see cref="DiagnosticException"/> on any error.</summary>
-    public static ElfFile ReadFile(string path, ElfReadMode mode = ElfReadMode.Lazy) => Read(File.ReadAllBytes(path), path, mode);
+    /// <summary>Reads the file at <paramref name="path"/> (loaded into memory); throws <see cref="DiagnosticException"/> on any
+    /// error, including VDN5090 when the file cannot be read.</summary>
+    public static ElfFile ReadFile(string path, ElfReadMode mode = ElfReadMode.Lazy)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            throw DiagnosticException.Error(ElfCodes.ReadFailed, $"cannot read '{path}': {e.Message}", SourceLocation.AtOffset(path, 0), "check the path and its permissions");
+        }
+        return Read(bytes, path, mode);
+    }
 
     /// <summary>
     /// Reads an ELF file from memory without throwing. Returns true when no error was found. <paramref name="file"/>
@@ -178,7 +191,7 @@ public sealed partial class ElfFile
     {
         lock (_diagnosticsLock)
         {
-            if (_diagnostics.Count < MaxDiagnostics)
+            if (_diagnostics.Count < MaxDiagnostics || d.Code == ElfCodes.WorkLimit)
                 _diagnostics.Add(d);
             else if (_diagnostics.Count == MaxDiagnostics)
                 _diagnostics.Add(d with { Message = $"more than {MaxDiagnostics} problems; the rest are not listed (first of them: {d.Message})" });
@@ -332,24 +345,6 @@ public sealed partial class ElfFile
         return _is64
             ? new ElfSection(index, "", r.U32(0), r.U32(4), r.U64(8), r.U64(16), r.U64(24), r.U64(32), r.U32(40), r.U32(44), r.U64(48), r.U64(56), Machine)
             : new ElfSection(index, "", r.U32(0), r.U32(4), r.U32(8), r.U32(12), r.U32(16), r.U32(20), r.U32(24), r.U32(28), r.U32(32), r.U32(36), Machine);
-    }
-
-    /// <summary>A NUL-terminated string at <paramref name="offset"/> in a string table, or null (reported) when out of range.</summary>
-    private string? StringAt(ReadOnlySpan<byte> table, ulong offset, long reportAt, string what)
-    {
-        if (offset >= (ulong)table.Length)
-        {
-            Error(ElfCodes.BadString, reportAt, $"{what} is at offset {offset} of a string table of {table.Length} bytes");
-            return null;
-        }
-        var rest = table[(int)offset..];
-        var end = rest.IndexOf((byte)0);
-        if (end < 0)
-        {
-            Error(ElfCodes.BadString, reportAt, $"{what} (offset {offset}) is not NUL-terminated inside its string table");
-            return null;
-        }
-        return Encoding.UTF8.GetString(rest[..end]);
     }
 
     /// <summary>The bytes of a section (empty for SHT_NOBITS or when it lies outside the file, which Read reported).</summary>

@@ -26,6 +26,13 @@ public sealed record ElfSymbol(
     /// <summary>True when the version is hidden (not the default): readelf shows <c>name@V</c> rather than <c>name@@V</c>.</summary>
     public bool VersionHidden { get; init; }
 
+    /// <summary>True when the version comes from a version need (<c>.gnu.version_r</c>, another object's version), not a definition here.</summary>
+    public bool VersionNeeded { get; init; }
+
+    /// <summary>The name as readelf prints it: <c>name@@V</c> for this object's default version, <c>name@V</c> for a
+    /// hidden or needed version, <c>name</c> without a version.</summary>
+    public string VersionedName => Version is null ? Name : $"{Name}{(VersionHidden || VersionNeeded ? "@" : "@@")}{Version}";
+
     /// <summary>True when the symbol is undefined here (SHN_UNDEF): a reference to another object.</summary>
     public bool IsUndefined => SectionIndex == ElfConstants.SHN_UNDEF;
 

@@ -99,11 +99,11 @@ internal sealed record InspectDynamic(string Tag, long TagValue, ulong Value, st
 
 internal sealed record InspectAttribute(string Section, string Vendor, string Tag, ulong TagValue, ulong? Number, string? Text);
 
-internal sealed record InspectSymbol(int Index, string Name, string? Version, bool VersionHidden, ulong Value, ulong Size, string Type, string Binding,
+internal sealed record InspectSymbol(int Index, string Name, string VersionedName, string? Version, bool VersionHidden, ulong Value, ulong Size, string Type, string Binding,
     string Visibility, uint SectionIndex, string? Section)
 {
     public static InspectSymbol Of(ElfFile f, ElfSymbol s) =>
-        new(s.Index, s.Name, s.Version, s.VersionHidden, s.Value, s.Size, s.TypeName, s.BindingName, s.VisibilityName, s.SectionIndex, SectionLabel(f, s));
+        new(s.Index, s.Name, s.VersionedName, s.Version, s.VersionHidden, s.Value, s.Size, s.TypeName, s.BindingName, s.VisibilityName, s.SectionIndex, SectionLabel(f, s));
 
     private static string? SectionLabel(ElfFile f, ElfSymbol s) => s.SectionIndex switch
     {

@@ -60,7 +60,7 @@ internal static class InspectText
             t.WriteTable(["#", "value", "size", "type", "bind", "vis", "section", "name"],
                 list.Select(s => (IReadOnlyList<string>)[s.Index.ToString(CultureInfo.InvariantCulture), Hex(s.Value), s.Size.ToString(CultureInfo.InvariantCulture),
                     s.Type, s.Binding, s.Visibility, s.Section ?? s.SectionIndex.ToString(CultureInfo.InvariantCulture),
-                    s.Version is null ? s.Name : $"{s.Name}{(s.VersionHidden || s.Section == "UND" ? "@" : "@@")}{s.Version}"]));
+                    s.VersionedName]));
         }
         foreach (var rs in r.Relocations ?? [])
         {
