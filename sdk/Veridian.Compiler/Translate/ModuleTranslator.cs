@@ -158,6 +158,9 @@ public sealed class ModuleTranslator
         }
         _fnNames[m.Key] = name;
         _work.Enqueue(m);
+        // Using any method of a type runs its static constructor first (at startup, see RequireStaticConstructor).
+        if (Model.Name(m.Def) != ".cctor")
+            RequireStaticConstructor(m.Owner);
         return name;
     }
 
