@@ -29,6 +29,10 @@ _Noreturn void arch_poweroff(void)
 
 _Noreturn void arch_fail(int code)
 {
-    (void)code; /* virt has no exit device; SYSTEM_RESET with -no-reboot stops QEMU */
-    psci(0x84000009UL); /* PSCI_SYSTEM_RESET */
+    /* QEMU exits 0 after SYSTEM_OFF whatever the guest wanted, so the status travels on the console:
+     * `veridian run` reads a last line "veridian-exit: <code>" (docs/run.md, exit status). */
+    console_write("veridian-exit: ");
+    console_write_u64((unsigned long long)code);
+    console_write("\n");
+    psci(0x84000008UL); /* PSCI_SYSTEM_OFF */
 }
