@@ -17,6 +17,13 @@ public enum ExitMethod
     PsciSystemOff,
 
     /// <summary>
+    /// Arm semihosting SYS_EXIT (QEMU <c>-semihosting-config enable=on,target=native</c>): the guest runs
+    /// <c>x0 = 0x18; x1 = &amp;{0x20026 /* ADP_Stopped_ApplicationExit */, code}; hlt #0xf000</c> and QEMU exits with
+    /// <c>code</c>. PSCI SYSTEM_OFF still works too and exits 0.
+    /// </summary>
+    Semihosting,
+
+    /// <summary>
     /// RISC-V virt <c>sifive_test</c> finisher at 0x100000: writing <c>0x5555</c> exits 0; writing <c>0x3333 | (code &lt;&lt; 16)</c>
     /// exits with <c>code</c>. (SBI SRST, <c>a7 = 0x53525354</c>, also powers off but always exits 0.)
     /// </summary>

@@ -44,6 +44,7 @@ public sealed record QemuRecipe
     {
         ExitMethod.IsaDebugExit => qemuStatus == 0 ? 0 : (qemuStatus & 1) == 1 ? qemuStatus >> 1 : null,
         ExitMethod.PsciSystemOff => null,
+        ExitMethod.Semihosting => qemuStatus,
         ExitMethod.SifiveTest => qemuStatus,
         ExitMethod.ProcessExit => qemuStatus,
     };

@@ -25,10 +25,12 @@ public static partial class TargetDatabase
         Memory = "128M",
         Firmware = "",
         Console = "PL011 UART at 0x09000000 (DR +0x0, FR +0x18 bit 5 = TX full) on stdio",
-        Exit = ExitMethod.PsciSystemOff,
-        ExitDevice = "PSCI SYSTEM_OFF: x0 = 0x84000008; hvc #0 (virt has no EL2 by default)",
+        // Semihosting carries the guest's exit code (measured: SYS_EXIT with code 9 → QEMU status 9);
+        // PSCI SYSTEM_OFF (x0 = 0x84000008; hvc #0) also powers off, always with status 0.
+        Exit = ExitMethod.Semihosting,
+        ExitDevice = "semihosting SYS_EXIT: x0 = 0x18, x1 = &{0x20026, code}, hlt #0xf000",
         Args = ["-M", "virt", "-cpu", "cortex-a57", "-m", "128M", "-display", "none", "-nic", "none", "-serial", "stdio",
-                "-monitor", "none", "-no-reboot"],
+                "-monitor", "none", "-no-reboot", "-semihosting-config", "enable=on,target=native"],
     };
 
     private static IEnumerable<TargetInfo> AArch64Targets() =>

@@ -16,7 +16,9 @@ public static partial class TargetDatabase
         LongDouble = 16, LongDoubleMantissaBits = 113, HasInt128 = true, MaxAlign = 16,
     };
 
-    // HOST-FACTS §6: virt machine with QEMU's OpenSBI (-bios default), kernel entered in S-mode.
+    // HOST-FACTS §6: virt machine with QEMU's OpenSBI (-bios default), kernel entered in S-mode. Measured: the
+    // sifive_test finisher is writable from S-mode under OpenSBI 1.1 (0x3333 | 7 << 16 → QEMU status 7), while
+    // SBI SRST exits 0 even with reason "system failure".
     private static readonly QemuRecipe s_riscv64System = new()
     {
         Mode = QemuMode.System,
@@ -60,7 +62,7 @@ public static partial class TargetDatabase
             PageSize = 4096,
             LoadAddress = 0x80200000,
             EntrySymbol = "_start",
-            EntryState = "S-mode under OpenSBI, MMU off, a0 = hart id, a1 = DTB address; the stub sets sp with lla under .option norelax and sets sstatus.FS (csrs sstatus, 0x2000) before C code",
+            EntryState = "S-mode under OpenSBI, MMU off, entered at the LOWEST loaded address (QEMU 7.2 ignores e_entry on riscv: put .text.boot first at the load address), a0 = hart id, a1 = DTB address; the stub sets sp with lla under .option norelax and sets sstatus.FS (csrs sstatus, 0x2000) before C code",
             Macros = VeridianMacros(Subsystem.Kernel, Abi.None),
             Freestanding = true,
             Sysroot = SysrootKind.None,
