@@ -22,6 +22,7 @@ public static class CliApp
         }
         root.Subcommands.Add(new DoctorCommand());
         root.Subcommands.Add(new CompletionCommand());
+        root.Subcommands.Add(new RunCommand());
         return root;
     }
 
