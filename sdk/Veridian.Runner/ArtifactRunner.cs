@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using System.Text.RegularExpressions;
 using Veridian.Diagnostics;
 using Veridian.Triples;
 
@@ -11,7 +12,7 @@ namespace Veridian.Runner;
 /// recovered through the recipe's exit method (<see cref="QemuRecipe.GuestExitCode"/>, else
 /// <see cref="ConsoleExitProtocol"/>). Thread-safe: tests run many guests in parallel.
 /// </summary>
-public static class ArtifactRunner
+public static partial class ArtifactRunner
 {
     /// <summary>Runs the request to completion. Throws <see cref="DiagnosticException"/> (VDN31xx) when it cannot run or times out.</summary>
     public static RunResult Run(RunRequest request) => RunAsync(request).GetAwaiter().GetResult();
@@ -130,8 +131,11 @@ public static class ArtifactRunner
         return all.ToString();
     }
 
-    /// <summary>Serial consoles end lines with CR LF; results use LF.</summary>
-    private static string Normalise(string s) => s.Replace("\r\n", "\n", StringComparison.Ordinal);
+    /// <summary>Serial consoles end lines with CR LF (OpenSBI's putchar adds another CR); results use LF.</summary>
+    internal static string Normalise(string s) => LineEnd().Replace(s, "\n");
+
+    [GeneratedRegex("\r+\n")]
+    private static partial Regex LineEnd();
 
     private static string FirstLine(string s)
     {
