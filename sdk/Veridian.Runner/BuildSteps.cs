@@ -1,5 +1,4 @@
-using System.Diagnostics;
-using Veridian.Diagnostics;
+using Veridian.Toolchain;
 using Veridian.Triples;
 
 namespace Veridian.Runner;
@@ -14,33 +13,40 @@ public sealed record CompileJob(TargetInfo Target, string Source, string Object,
 /// <summary>Objects to link into one image or program.</summary>
 public sealed record LinkJob(TargetInfo Target, IReadOnlyList<string> Objects, string Output, string WorkingDirectory)
 {
-    /// <summary>Libraries for Linux programs (<c>-lm</c>, <c>-lpthread</c>).</summary>
+    /// <summary>Libraries for Linux programs (<c>m</c>, <c>pthread</c>: linked as <c>-l&lt;name&gt;</c>).</summary>
     public IReadOnlyList<string> Libraries { get; init; } = [];
 }
 
 /// <summary>
 /// Compiling and linking for the runner, the sample builder and the C corpus: the one place that names the
-/// compiler. Kernel targets link with ld.lld-19 and the target's generated kernel linker script
-/// (<see cref="LinkerScriptEmitter"/>); Linux targets link through the clang driver against Debian's cross glibc.
+/// compiler — the SDK's own pipeline (<see cref="CompilePipeline"/>: clang-19 front end, in-process LLVM
+/// optimisation and codegen; <see cref="Linker"/>: ld.lld-19). Kernel targets link with the target's generated
+/// kernel linker script (<see cref="LinkerScriptEmitter"/>); Linux targets against Debian's cross glibc.
 /// </summary>
 public static class BuildSteps
 {
-    /// <summary>The front-end flags for a job: the target's facts, the optimisation level, language flags.</summary>
-    public static IReadOnlyList<string> CompileArgs(CompileJob job)
+    /// <summary>The user front-end flags for a job (after the target's own): language flags, then the job's extras.</summary>
+    public static IReadOnlyList<string> FrontEndArgs(CompileJob job)
     {
-        var args = new List<string>(job.Target.ClangArgs) { $"-O{job.OptLevel}" };
+        var args = new List<string>();
         if (job.Target.Freestanding && SourceList.IsCxx(job.Source))
             args.AddRange(["-fno-exceptions", "-fno-rtti"]); // no unwinder and no RTTI runtime on bare metal
         args.AddRange(job.ExtraArgs);
-        args.AddRange(["-c", job.Source, "-o", job.Object]);
         return args;
     }
 
     /// <summary>Compiles one translation unit to an object file.</summary>
     public static void Compile(CompileJob job)
     {
-        var clang = SourceList.IsCxx(job.Source) ? "clang++-19" : "clang-19";
-        Tool(clang, CompileArgs(job), job.WorkingDirectory, $"compiling {job.Source} for {job.Target.Canonical}");
+        CompilePipeline.Compile(new CompileRequest
+        {
+            Target = job.Target,
+            Input = job.Source,
+            Output = job.Object,
+            Opt = Opt(job.OptLevel),
+            FrontEndArgs = FrontEndArgs(job),
+            WorkingDirectory = job.WorkingDirectory,
+        });
     }
 
     /// <summary>Links objects: a kernel image at the target's load address, or a Linux program (PIE, dynamic).</summary>
@@ -48,19 +54,30 @@ public static class BuildSteps
     {
         var target = job.Target;
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(Path.Combine(job.WorkingDirectory, job.Output)))!);
+        string? script = null;
         if (target.IsKernel)
         {
-            var script = job.Output + ".ld";
+            script = job.Output + ".ld";
             WriteAtomically(Path.Combine(job.WorkingDirectory, script), LinkerScriptEmitter.Emit(target));
-            Tool("ld.lld-19", ["-static", "-nostdlib", "--build-id=sha1", "-z", $"max-page-size={target.PageSize}", "-T", script,
-                .. job.Objects, "-o", job.Output], job.WorkingDirectory, $"linking {job.Output} for {target.Canonical}");
         }
-        else
+        Linker.Link(new LinkRequest
         {
-            Tool("clang-19", [$"--target={target.LlvmTriple}", "-fuse-ld=lld", "-Wl,--build-id=sha1", .. job.Objects, "-o", job.Output,
-                .. job.Libraries], job.WorkingDirectory, $"linking {job.Output} for {target.Canonical}");
-        }
+            Target = target,
+            Output = job.Output,
+            Items = [.. job.Objects.Select(LinkItem.File), .. job.Libraries.Select(LinkItem.Library)],
+            LinkerScript = script,
+            WorkingDirectory = job.WorkingDirectory,
+        });
     }
+
+    private static OptLevel Opt(int level) => level switch
+    {
+        0 => OptLevel.O0,
+        1 => OptLevel.O1,
+        2 => OptLevel.O2,
+        3 => OptLevel.O3,
+        _ => throw new ArgumentOutOfRangeException(nameof(level), level, "an -O level is 0 to 3"),
+    };
 
     /// <summary>Writes a file through a temporary beside it, so a reader never sees half of it.</summary>
     internal static void WriteAtomically(string path, string text)
@@ -68,39 +85,5 @@ public static class BuildSteps
         var temp = path + ".tmp";
         File.WriteAllText(temp, text);
         File.Move(temp, path, overwrite: true);
-    }
-
-    private static void Tool(string program, IReadOnlyList<string> args, string workingDirectory, string what)
-    {
-        var psi = new ProcessStartInfo(program)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = workingDirectory,
-        };
-        foreach (var a in args)
-            psi.ArgumentList.Add(a);
-        Process process;
-        try
-        {
-            process = Process.Start(psi) ?? throw new InvalidOperationException(program);
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            throw DiagnosticException.Error(RunnerCodes.BuildFailed, $"{program} is not installed ({what})",
-                hint: "run scripts/bootstrap-host", exitCode: ExitCodes.HostMissing);
-        }
-        using (process)
-        {
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            var stderr = process.StandardError.ReadToEndAsync();
-            process.WaitForExit();
-            if (process.ExitCode != 0)
-            {
-                throw DiagnosticException.Error(RunnerCodes.BuildFailed, $"{what} failed:\n{(stderr.Result + stdout.Result).TrimEnd()}",
-                    hint: $"the command was: {program} {string.Join(' ', args)}");
-            }
-        }
     }
 }
