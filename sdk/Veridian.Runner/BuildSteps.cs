@@ -1,5 +1,6 @@
 using Veridian.Toolchain;
 using Veridian.Triples;
+using Veridian.Triples.Emit;
 
 namespace Veridian.Runner;
 

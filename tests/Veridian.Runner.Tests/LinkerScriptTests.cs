@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Veridian.Diagnostics;
 using Veridian.Tests;
 using Veridian.Triples;
+using Veridian.Triples.Emit;
 
 namespace Veridian.Runner.Tests;
 
@@ -32,6 +33,7 @@ public partial class LinkerScriptTests
     public void A_target_that_is_not_a_kernel_gets_a_diagnostic_not_a_script()
     {
         var e = Assert.Throws<DiagnosticException>(() => LinkerScriptEmitter.Emit(TargetDatabase.Resolve("aarch64-linux-gnu")));
+        Assert.Equal(TripleCodes.FormatNotForTarget, e.Diagnostic.Code);
         Assert.Contains("not a kernel target", e.Diagnostic.Message);
     }
 
