@@ -22,6 +22,8 @@ public static class CliApp
         }
         root.Subcommands.Add(new DoctorCommand());
         root.Subcommands.Add(new CompletionCommand());
+        root.Subcommands.Add(new BuildCommand());
+        root.Subcommands.Add(new CacheCommand());
         return root;
     }
 
