@@ -1,0 +1,8 @@
+namespace Veridian.Triples;
+
+/// <summary>Byte order.</summary>
+public enum Endianness
+{
+    Little,
+    Big,
+}

@@ -1,0 +1,83 @@
+namespace Veridian.Triples;
+
+public sealed partial record TargetInfo
+{
+    /// <summary>
+    /// The exact clang front-end flags for this target, derived from the facts above (no include paths: see
+    /// <see cref="SysrootArgs"/>). <c>clang-19 $(ClangArgs) -c x.c</c> compiles for the target.
+    /// </summary>
+    public IReadOnlyList<string> ClangArgs
+    {
+        get
+        {
+            var args = new List<string> { $"--target={LlvmTriple}" };
+            args.AddRange(ClangCpuArgs);
+            args.Add($"-mcmodel={ClangCodeModel}");
+            args.AddRange(RelocationModel switch
+            {
+                RelocationModel.Static => ["-fno-pic", "-fno-pie"],
+                RelocationModel.Pie => ["-fPIE"],
+                RelocationModel.Pic => ["-fPIC"],
+            });
+            // Only x86_64 SysV has a red zone; AAPCS64 and the RISC-V psABI have none to turn off.
+            if (Arch == Arch.X86_64 && !RedZone)
+                args.Add("-mno-red-zone");
+            if (FloatPolicy == FloatPolicy.GeneralRegistersOnly)
+                args.Add("-mgeneral-regs-only");
+            if (Freestanding)
+                args.Add("-ffreestanding");
+            args.Add(StackProtector switch
+            {
+                StackProtector.None => "-fno-stack-protector",
+                StackProtector.Strong => "-fstack-protector-strong",
+            });
+            args.Add($"-ftls-model={ClangTlsModel}");
+            args.AddRange(Macros.Select(m => m.ToClangArg()));
+            return args;
+        }
+    }
+
+    /// <summary>The CPU selection flags: <c>-march=x86-64</c>, <c>-mcpu=generic</c>, or <c>-march=rv64imafdc_zicsr_zifencei -mabi=lp64d</c>.</summary>
+    public IReadOnlyList<string> ClangCpuArgs => Arch switch
+    {
+        Arch.X86_64 => [$"-march={Cpu}"],
+        Arch.AArch64 => [$"-mcpu={Cpu}"],
+        Arch.RiscV64 => [$"-march={RiscVIsaString}", $"-mabi={LlvmAbi}"],
+    };
+
+    /// <summary>clang's <c>-mcmodel=</c> spelling of <see cref="CodeModel"/> (RISC-V calls Medium "medany").</summary>
+    public string ClangCodeModel => CodeModel switch
+    {
+        CodeModel.Small => Arch == Arch.RiscV64 ? "medlow" : "small",
+        CodeModel.Kernel => "kernel",
+        CodeModel.Medium => Arch == Arch.RiscV64 ? "medany" : "medium",
+        CodeModel.Large => "large",
+    };
+
+    /// <summary>clang's <c>-ftls-model=</c> spelling of <see cref="TlsModel"/>.</summary>
+    public string ClangTlsModel => TlsModel switch
+    {
+        TlsModel.LocalExec => "local-exec",
+        TlsModel.InitialExec => "initial-exec",
+        TlsModel.GlobalDynamic => "global-dynamic",
+    };
+
+    /// <summary>
+    /// The RISC-V ISA string built from <see cref="Features"/>: <c>rv64i</c>, then single-letter extensions in
+    /// canonical order (m a f d c), then multi-letter ones joined by '_'. Empty on other architectures.
+    /// </summary>
+    public string RiscVIsaString
+    {
+        get
+        {
+            if (Arch != Arch.RiscV64)
+                return "";
+            var enabled = Features.Split(',', StringSplitOptions.RemoveEmptyEntries)
+                .Where(f => f.StartsWith('+')).Select(f => f[1..]).ToHashSet(StringComparer.Ordinal);
+            var isa = $"rv{PointerWidth}i" + string.Concat("mafdqc".Where(c => enabled.Contains(c.ToString())));
+            // Multi-letter ISA extensions start with z, s or x; other features (relax) are not part of -march.
+            var multi = enabled.Where(f => f.Length > 1 && f[0] is 'z' or 's' or 'x').Order(StringComparer.Ordinal);
+            return string.Join('_', new[] { isa }.Concat(multi));
+        }
+    }
+}
