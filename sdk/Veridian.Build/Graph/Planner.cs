@@ -83,9 +83,9 @@ public static class Planner
             if (!request.AllTargets)
             {
                 throw DiagnosticException.Error(BuildCodes.MissingKey, $"project '{project.Name}' lists no targets",
-                    new SourceLocation(ProjectReader.DisplayPath(project.File)), "add targets = [\"x86_64-veridian-kernel\"] to [project], or pass --target or --all-targets");
+                    new SourceLocation(ProjectReader.DisplayPath(project.File)), "add targets = [\"x86_64-veridian-kernel-none\"] to [project], or pass --target or --all-targets");
             }
-            foreach (var name in BuildTargets.All)
+            foreach (var name in BuildTargets.Kernels)
                 yield return BuildTargets.Resolve(name);
             yield break;
         }
@@ -197,7 +197,7 @@ public static class Planner
             }
             else
             {
-                var linkArgs = new List<string> { "-static", "--build-id=sha1", "--no-undefined" };
+                var linkArgs = new List<string> { "-static", "-nostdlib", "--build-id=sha1", "-z", $"max-page-size={target.Info.PageSize}" };
                 if (!target.IsKernel && project.Kind == ProjectKind.Executable)
                     linkArgs.Add("-e_start");
                 linkArgs.AddRange(settings.SelectMany(s => s.LinkFlags));
