@@ -35,7 +35,10 @@ public sealed class Executor
             _states[dir] = StateFile.Load(dir);
         _hasher = new FileHasher(_states.Values.SelectMany(s => s.Files));
         foreach (var unit in graph.Units)
+        {
             CompileCommands.Write(unit, graph.Actions.Where(a => a.Unit == unit), _toolchain);
+            WriteKernelScript(unit);
+        }
 
         var jobs = options.Jobs > 0 ? options.Jobs : Environment.ProcessorCount;
         var pending = graph.Actions.ToDictionary(a => a, a => a.Dependencies.Count());
@@ -335,18 +338,22 @@ public sealed class Executor
     private static LinkJob LinkJob(BuildAction action, string? script) =>
         new(action.Unit.Project.Directory, action.Inputs.Where(e => e.Producer is not null).Select(e => e.Path).ToList(), action.Unit.Target, action.Arguments, script);
 
-    /// <summary>The linker script for a link: the project's, or the target's kernel script written beside the output.</summary>
+    /// <summary>The linker script for a link: the project's, or the target's kernel script.</summary>
     private static string? LinkerScript(BuildAction action)
     {
         var unit = action.Unit;
         if (unit.Project.LinkerScript is { } own)
             return Planner.Relative(unit.Project.Directory, own);
-        if (unit.Project.Kind != ProjectKind.Kernel || unit.Target.KernelLinkerScript is not { } text)
-            return null;
-        var rel = $"{unit.OutDir}/kernel.ld";
-        var path = Path.Combine(unit.Project.Directory, rel);
+        return unit.Project.Kind == ProjectKind.Kernel && unit.Target.KernelLinkerScript is not null ? unit.KernelScript : null;
+    }
+
+    /// <summary>Writes the target's kernel linker script into the unit's output folder when it is not already there.</summary>
+    private static void WriteKernelScript(BuildUnit unit)
+    {
+        if (unit.Project.Kind != ProjectKind.Kernel || unit.Project.LinkerScript is not null || unit.Target.KernelLinkerScript is not { } text)
+            return;
+        var path = Path.Combine(unit.Project.Directory, unit.KernelScript);
         if (!File.Exists(path) || File.ReadAllText(path) != text)
             AtomicFile.WriteAllText(path, text);
-        return rel;
     }
 }

@@ -70,6 +70,9 @@ public sealed record BuildUnit(ProjectSpec Project, BuildTarget Target, Profile 
     /// <summary>The output folder relative to the project: <c>out/&lt;triple&gt;/&lt;profile&gt;</c>.</summary>
     public string OutDir => $"out/{Target.Canonical}/{Profile.Name}";
 
+    /// <summary>Where the target's default kernel linker script is written for this unit.</summary>
+    public string KernelScript => $"{OutDir}/kernel.ld";
+
     /// <summary>The unit's main output (image, executable or archive), relative to the project folder.</summary>
     public string MainOutput => Project.Kind switch
     {

@@ -211,6 +211,8 @@ public static class Planner
                 }
                 if (project.LinkerScript is { } script)
                     main.Inputs.Add(new Edge(Relative(project.Directory, script), "linker-script in [project]", null));
+                else if (project.Kind == ProjectKind.Kernel && target.KernelLinkerScript is not null)
+                    main.Inputs.Add(new Edge(unit.KernelScript, $"the kernel linker script of {target.Canonical}", null));
             }
             Actions.Add(main);
             Units.Add(unit);
