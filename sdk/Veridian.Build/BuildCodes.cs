@@ -44,4 +44,7 @@ public static class BuildCodes
 
     /// <summary>The build was interrupted; run it again (nothing half-written is trusted).</summary>
     public const string Interrupted = "VDN1121";
+
+    /// <summary>Another build of the same project is running; wait for it to finish.</summary>
+    public const string ProjectBusy = "VDN1122";
 }

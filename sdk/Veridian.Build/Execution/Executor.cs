@@ -31,8 +31,59 @@ public sealed class Executor
     public BuildResult Run(ActionGraph graph, BuildOptions options, CancellationToken cancel)
     {
         var clock = Stopwatch.StartNew();
-        foreach (var dir in graph.Units.Select(u => u.Project.Directory).Distinct())
-            _states[dir] = StateFile.Load(dir);
+        var locks = new List<FileStream>();
+        try
+        {
+            foreach (var dir in graph.Units.Select(u => u.Project.Directory).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+            {
+                locks.Add(Lock(dir));
+                _states[dir] = StateFile.Load(dir);
+            }
+            foreach (var unit in graph.Units)
+                SweepTemps(Path.Combine(unit.Project.Directory, unit.OutDir));
+            return RunLocked(graph, options, cancel, clock);
+        }
+        finally
+        {
+            foreach (var l in locks)
+                l.Dispose();
+        }
+    }
+
+    /// <summary>Takes the project's build lock (<c>out/.veridian/lock</c>); released when the process dies, even by SIGKILL.</summary>
+    private static FileStream Lock(string dir)
+    {
+        var path = Path.Combine(dir, "out", ".veridian", "lock");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException) when (attempt < 50)
+            {
+                Thread.Sleep(100);
+            }
+            catch (IOException)
+            {
+                throw Diagnostics.DiagnosticException.Error(BuildCodes.ProjectBusy, $"another build of '{Project.ProjectReader.DisplayPath(dir)}' is running",
+                    hint: "wait for it to finish, then build again");
+            }
+        }
+    }
+
+    /// <summary>Deletes temp files a killed build left in an output folder (we hold the lock, so none is in use).</summary>
+    private static void SweepTemps(string outDir)
+    {
+        if (!Directory.Exists(outDir))
+            return;
+        foreach (var f in Directory.EnumerateFiles(outDir, AtomicFile.TempPrefix + "*", SearchOption.AllDirectories))
+            AtomicFile.TryDelete(f);
+    }
+
+    private BuildResult RunLocked(ActionGraph graph, BuildOptions options, CancellationToken cancel, Stopwatch clock)
+    {
         _hasher = new FileHasher(_states.Values.SelectMany(s => s.Files));
         foreach (var unit in graph.Units)
         {
