@@ -10,7 +10,7 @@ public sealed class BuildEngine
 {
     public BuildEngine(IBuildToolchain? toolchain = null, ActionCache? cache = null)
     {
-        Toolchain = toolchain ?? new HostClangToolchain();
+        Toolchain = toolchain ?? new PipelineToolchain();
         Cache = cache ?? ActionCache.ForUser();
     }
 

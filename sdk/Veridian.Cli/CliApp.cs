@@ -24,12 +24,19 @@ public static class CliApp
         root.Subcommands.Add(new CompletionCommand());
         root.Subcommands.Add(new BuildCommand());
         root.Subcommands.Add(new CacheCommand());
+        root.Subcommands.Add(DriverCommand.Cc());
+        root.Subcommands.Add(DriverCommand.Cxx());
+        root.Subcommands.Add(DriverCommand.Ar());
+        root.Subcommands.Add(DriverCommand.Ld());
+        root.Subcommands.Add(new ToolchainCommand());
         return root;
     }
 
     /// <summary>Runs the CLI. <paramref name="output"/>/<paramref name="error"/> default to the console (tests pass writers).</summary>
     public static int Run(string[] args, TextWriter? output = null, TextWriter? error = null)
     {
+        if (ToolchainDispatch.TryRun(args, output, error, out var driverExit))
+            return driverExit;
         var root = BuildRoot();
         var config = new InvocationConfiguration
         {

@@ -200,7 +200,7 @@ public sealed class Executor
 
     private string ConfigKey(BuildAction action) => Hashing.OfParts([
         "veridian-build-v1", ActionKinds.Name(action.Kind), _toolchain.Identity, action.Unit.Target.Facts,
-        action.Language is { } l ? Languages.Name(l) : "", action.Source ?? "", .. action.Arguments]);
+        action.Language is { } l ? Languages.Name(l) : "", action.Source ?? "", action.Kind is ActionKind.Compile or ActionKind.Codegen ? action.OptLevel : "", .. action.Arguments]);
 
     private void Evaluate(BuildAction action, BuildOptions options, CancellationToken cancel)
     {
@@ -330,7 +330,8 @@ public sealed class Executor
             if (depfile is not null)
             {
                 var source = action.Source!;
-                foreach (var dep in Depfile.Parse(File.ReadAllText(depfile)))
+                // An assembler source without a preprocessor writes no depfile: it has no headers.
+                foreach (var dep in File.Exists(depfile) ? Depfile.Parse(File.ReadAllText(depfile)) : [])
                 {
                     if (dep == source)
                         continue;
@@ -384,7 +385,7 @@ public sealed class Executor
     }
 
     private static CompileJob Job(BuildAction action) =>
-        new(action.Unit.Project.Directory, action.Source!, action.Language!.Value, action.Unit.Target, action.Arguments);
+        new(action.Unit.Project.Directory, action.Source!, action.Language!.Value, action.Unit.Target, action.OptLevel, action.Arguments);
 
     private static LinkJob LinkJob(BuildAction action, string? script) =>
         new(action.Unit.Project.Directory, action.Inputs.Where(e => e.Producer is not null).Select(e => e.Path).ToList(), action.Unit.Target, action.Arguments, script);

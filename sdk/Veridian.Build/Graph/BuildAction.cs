@@ -11,6 +11,7 @@ public sealed class BuildAction
 {
     public BuildAction(ActionKind kind, BuildUnit unit, string output, IReadOnlyList<string> arguments, Language? language = null, string? source = null)
     {
+        OptLevel = unit.Profile.OptLevel;
         Kind = kind;
         Unit = unit;
         Output = output;
@@ -27,7 +28,10 @@ public sealed class BuildAction
     /// <summary>The output file, relative to the project folder.</summary>
     public string Output { get; }
 
-    /// <summary>Front-end flags (compile, codegen) or linker/archiver flags, as hashed into the key.</summary>
+    /// <summary>The optimisation level (0 1 2 3 s z) of compile and codegen actions.</summary>
+    public string OptLevel { get; }
+
+    /// <summary>The project's front-end flags (compile, codegen) or link flags, as hashed into the key (target flags come from the target).</summary>
     public IReadOnlyList<string> Arguments { get; }
 
     /// <summary>The source language (compile, codegen).</summary>

@@ -151,7 +151,7 @@ public static class Planner
             // Include folders: ours, then each dependency's (relative to our folder, so keys do not hold absolute paths).
             var ownIncludes = settings.SelectMany(s => s.IncludeDirs).Select(i => Relative(project.Directory, Path.Combine(project.Directory, i.Value))).ToList();
             var includes = ownIncludes.Concat(deps.SelectMany(d => d.Includes.Select(i => Relative(project.Directory, Path.Combine(d.Main.Unit.Project.Directory, i))))).Distinct().ToList();
-            var args = new List<string>(target.ClangArgs) { $"-O{profile.OptLevel}" };
+            var args = new List<string>();
             if (profile.DebugInfo)
                 args.Add("-g");
             args.AddRange(settings.SelectMany(s => s.Defines).Select(d => $"-D{d}"));
@@ -191,16 +191,13 @@ public static class Planner
             BuildAction main;
             if (project.Kind == ProjectKind.StaticLibrary)
             {
-                main = new BuildAction(ActionKind.Archive, unit, unit.MainOutput, ["rcsD"]);
+                main = new BuildAction(ActionKind.Archive, unit, unit.MainOutput, []);
                 foreach (var o in objects)
                     main.Inputs.Add(new Edge(o.Output, $"object of {o.Source}", o));
             }
             else
             {
-                var linkArgs = new List<string> { "-static", "-nostdlib", "--build-id=sha1", "-z", $"max-page-size={target.Info.PageSize}" };
-                if (!target.IsKernel && project.Kind == ProjectKind.Executable)
-                    linkArgs.Add("-e_start");
-                linkArgs.AddRange(settings.SelectMany(s => s.LinkFlags));
+                var linkArgs = settings.SelectMany(s => s.LinkFlags).ToList();
                 main = new BuildAction(ActionKind.Link, unit, unit.MainOutput, linkArgs);
                 foreach (var o in objects)
                     main.Inputs.Add(new Edge(o.Output, $"object of {o.Source}", o));

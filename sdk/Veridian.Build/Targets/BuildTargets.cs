@@ -24,24 +24,7 @@ public static class BuildTargets
         return new BuildTarget
         {
             Info = info,
-            KernelLinkerScript = info.IsKernel && info.LoadAddress is { } load ? KernelScript(info.EntrySymbol, load) : null,
+            KernelLinkerScript = info.IsKernel ? Veridian.Toolchain.KernelLinkerScript.For(info) : null,
         };
     }
-
-    /// <summary>The kernel linker script contract (BOARD.md): ENTRY(_start), .text.boot first at the load address.</summary>
-    private static string KernelScript(string entry, ulong loadAddress) => $$"""
-        ENTRY({{entry}})
-        SECTIONS
-        {
-          . = 0x{{loadAddress:x}};
-          .text : { KEEP(*(.text.boot)) *(.text .text.*) }
-          .note : { KEEP(*(.note*)) }
-          .rodata : { *(.rodata .rodata.*) *(.srodata .srodata.*) }
-          .init_array : { __init_array_start = .; KEEP(*(SORT(.init_array.*))) KEEP(*(.init_array)) __init_array_end = .; }
-          .data : { *(.data .data.*) *(.sdata .sdata.*) }
-          .bss : { __bss_start = .; *(.bss .bss.*) *(.sbss .sbss.*) *(COMMON) __bss_end = .; }
-          /DISCARD/ : { *(.comment) }
-        }
-
-        """;
 }

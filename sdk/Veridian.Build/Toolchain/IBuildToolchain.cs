@@ -3,10 +3,14 @@ using Veridian.Build.Targets;
 
 namespace Veridian.Build.Toolchain;
 
-/// <summary>One translation unit to compile: paths relative to <see cref="WorkingDirectory"/>.</summary>
-public sealed record CompileJob(string WorkingDirectory, string Source, Language Language, BuildTarget Target, IReadOnlyList<string> Arguments);
+/// <summary>
+/// One translation unit to compile: paths relative to <see cref="WorkingDirectory"/>; <see cref="OptLevel"/> is
+/// 0 1 2 3 s z; <see cref="Arguments"/> are the project's front-end flags (-g, -D, -I, flags) — the target's
+/// flags come from <see cref="Target"/>.
+/// </summary>
+public sealed record CompileJob(string WorkingDirectory, string Source, Language Language, BuildTarget Target, string OptLevel, IReadOnlyList<string> Arguments);
 
-/// <summary>A link or archive: inputs and output relative to <see cref="WorkingDirectory"/>.</summary>
+/// <summary>A link or archive: inputs and output relative to <see cref="WorkingDirectory"/>; <see cref="Arguments"/> are the project's link-flags.</summary>
 public sealed record LinkJob(string WorkingDirectory, IReadOnlyList<string> Inputs, BuildTarget Target, IReadOnlyList<string> Arguments, string? LinkerScript);
 
 /// <summary>Whether a step worked, and what the tool said (warnings and errors, file:line first).</summary>

@@ -1,0 +1,202 @@
+using Veridian.Diagnostics;
+using Veridian.Host;
+using Veridian.Llvm;
+using Veridian.Triples;
+
+namespace Veridian.Toolchain.Driver;
+
+/// <summary>
+/// <c>veridian cc</c> / <c>veridian c++</c>: a gcc/clang-compatible driver for make, CMake, autotools and ninja.
+/// Compiles each source through <see cref="CompilePipeline"/> and links through <see cref="Linker"/>; preprocessing
+/// and informational queries go to clang-19 with the target's flags. Errors are <see cref="DiagnosticException"/>s.
+/// </summary>
+public static class CcDriver
+{
+    /// <summary>Runs one driver invocation; returns the exit code. <paramref name="err"/> receives -v/-### output.</summary>
+    public static int Run(IReadOnlyList<string> rawArgs, bool cxx, TextWriter output, TextWriter err, string? defaultTarget = null)
+    {
+        var args = CcArguments.Parse(ResponseFiles.Expand(rawArgs), cxx, defaultTarget);
+        var target = args.Target!;
+        var name = cxx ? "c++" : "cc";
+        if (args.Verbose || args.DryRun)
+        {
+            err.WriteLine($"Veridian SDK {name} {typeof(CcDriver).Assembly.GetName().Version?.ToString(3)} (clang-19 front end; optimisation and codegen by libLLVM {LlvmLibrary.TryGetVersion() ?? "19"} in process)");
+            err.WriteLine($"Target: {target.Canonical} (LLVM {target.LlvmTriple}, cpu {target.Cpu}, features {Show(target.Features)}, abi {Show(target.LlvmAbi)}, code model {args.Codegen.CodeModel ?? target.CodeModel}, relocation {args.Codegen.RelocationModel ?? target.RelocationModel})");
+        }
+        switch (args.Mode)
+        {
+            case CcMode.Query:
+                return Query(args, output, err);
+            case CcMode.Preprocess:
+                return PassThrough(args, err);
+            case CcMode.Compile:
+            case CcMode.Assemble:
+                return CompileOnly(args, err);
+            case CcMode.Link:
+                return CompileAndLink(args, err);
+        }
+        return ExitCodes.Internal;
+    }
+
+    private static string Show(string s) => s.Length == 0 ? "(none)" : s;
+
+    private static int Query(CcArguments args, TextWriter output, TextWriter err)
+    {
+        var target = args.Target!;
+        if (args.Queries.Contains("-dumpmachine"))
+        {
+            output.WriteLine(target.Canonical);
+            return 0;
+        }
+        if (args.Queries.Contains("--version"))
+        {
+            output.WriteLine($"veridian {(args.Cxx ? "c++" : "cc")} (Veridian SDK {typeof(CcDriver).Assembly.GetName().Version?.ToString(3)}) based on clang 19");
+            output.WriteLine($"Target: {target.Canonical}");
+            output.Flush();
+        }
+        return PassThrough(args, err, keepVersion: !args.Queries.Contains("--version"));
+    }
+
+    /// <summary>-E, -M, -print-*: clang-19 with the target's flags and the user's arguments.</summary>
+    private static int PassThrough(CcArguments args, TextWriter err, bool keepVersion = true)
+    {
+        var command = new List<string> { HostProbe.RequireTool("clang") };
+        if (args.Cxx)
+            command.Add("--driver-mode=g++");
+        command.AddRange(CompilePipeline.TargetArgs(args.Target!, args.Sysroot));
+        command.AddRange(args.PassThrough.Where(a => keepVersion || a != "--version"));
+        if (args.Verbose || args.DryRun)
+            err.WriteLine(" " + ToolProcess.Format(command));
+        if (args.DryRun)
+            return 0;
+        if (command.Count == 1 + (args.Cxx ? 1 : 0) + CompilePipeline.TargetArgs(args.Target!, args.Sysroot).Count)
+            return 0;
+        return ToolProcess.Run(command[0], command.Skip(1).ToList(), inheritStderr: true, captureStdout: false).ExitCode;
+    }
+
+    private static int CompileOnly(CcArguments args, TextWriter err)
+    {
+        var sources = args.Inputs.Where(i => i.Link is null).ToList();
+        if (sources.Count == 0)
+            throw DiagnosticException.Error(ToolchainCodes.NoInputs, "no input files");
+        if (args.Output is not null && sources.Count > 1)
+            throw DiagnosticException.Error(ToolchainCodes.BadDriverArgument, "cannot specify '-o' when generating multiple output files");
+        var kind = OutputKindOf(args);
+        foreach (var source in sources)
+        {
+            var output = args.Output ?? DefaultOutput(source.Path, kind, args.Lto);
+            Compile(args, source, output, kind, err);
+        }
+        return 0;
+    }
+
+    private static int CompileAndLink(CcArguments args, TextWriter err)
+    {
+        if (!args.Inputs.Any(i => i.Link is null || i.Link.Value.Kind == LinkItemKind.File))
+            throw DiagnosticException.Error(ToolchainCodes.NoInputs, "no input files");
+        var temp = Directory.CreateTempSubdirectory("veridian-cc-");
+        try
+        {
+            var items = new List<LinkItem>();
+            var n = 0;
+            foreach (var input in args.Inputs)
+            {
+                if (input.Link is { } link)
+                {
+                    items.Add(link);
+                    continue;
+                }
+                var obj = Path.Combine(temp.FullName, $"{n++}-{Path.GetFileNameWithoutExtension(input.Path)}.o");
+                Compile(args, input, obj, OutputKind.Object, err);
+                items.Add(LinkItem.File(obj));
+            }
+            var request = new LinkRequest
+            {
+                Target = args.Target!,
+                Output = args.Output ?? "a.out",
+                Items = items,
+                LtoOpt = args.OptGiven ? args.Opt : OptLevel.O2,
+                Codegen = args.Codegen,
+                Static = args.Static,
+                Shared = args.Shared,
+                NoStdLib = args.NoStdLib,
+                NoStartFiles = args.NoStartFiles,
+                NoDefaultLibs = args.NoDefaultLibs,
+                LinkerScript = args.LinkerScript,
+                Entry = args.Entry,
+                Sysroot = args.Sysroot,
+                InheritStderr = true,
+            };
+            if (args.Verbose || args.DryRun)
+            {
+                var cmd = args.Target!.Os switch
+                {
+                    Os.Veridian => Linker.LldCommand(request, items, Path.GetFullPath(request.Output), "<temp>"),
+                    Os.Linux => Linker.ClangLinkCommand(request, items, Path.GetFullPath(request.Output)),
+                };
+                if (items.Any(i => i.Kind == LinkItemKind.File && i.Value.EndsWith(".bc", StringComparison.Ordinal)) || args.Lto)
+                    err.WriteLine($" (in-process) link bitcode inputs, {Codegen.Pipeline(PipelinePhase.Lto, request.LtoOpt)}, one codegen");
+                err.WriteLine(" " + ToolProcess.Format(cmd));
+            }
+            if (args.DryRun)
+                return 0;
+            Linker.Link(request);
+            return 0;
+        }
+        finally
+        {
+            temp.Delete(recursive: true);
+        }
+    }
+
+    private static void Compile(CcArguments args, CcInput source, string output, OutputKind kind, TextWriter err)
+    {
+        var request = new CompileRequest
+        {
+            Target = args.Target!,
+            Input = source.Path,
+            Output = output,
+            Language = source.Kind,
+            Kind = kind,
+            Opt = args.Opt,
+            FrontEndArgs = args.FrontEnd,
+            Lto = args.Lto,
+            Codegen = args.Codegen,
+            Sysroot = args.Sysroot,
+            InheritStderr = true,
+        };
+        if (args.Verbose || args.DryRun)
+        {
+            if (source.Kind.IsSourceLanguage())
+            {
+                err.WriteLine(" " + ToolProcess.Format(CompilePipeline.FrontEndCommand(request, source.Kind)));
+                var phase = args.Lto ? PipelinePhase.LtoPreLink : PipelinePhase.Default;
+                err.WriteLine($" (in-process) parse bitcode, verify, {Codegen.Pipeline(phase, args.Opt)}, emit {(args.Lto ? "bitcode" : kind.ToString().ToLowerInvariant())} -> {output}");
+            }
+            else
+            {
+                err.WriteLine($" (compile) {source.Path} -> {output}");
+            }
+            err.Flush();
+        }
+        if (!args.DryRun)
+            CompilePipeline.Compile(request);
+    }
+
+    private static OutputKind OutputKindOf(CcArguments args) => (args.Mode, args.EmitLlvm) switch
+    {
+        (CcMode.Assemble, true) => OutputKind.LlvmIr,
+        (CcMode.Assemble, false) => OutputKind.Assembly,
+        (_, true) => OutputKind.Bitcode,
+        _ => OutputKind.Object,
+    };
+
+    /// <summary>clang's default output name: the input's base name in the current directory with the kind's extension.</summary>
+    public static string DefaultOutput(string input, OutputKind kind, bool lto) => Path.GetFileNameWithoutExtension(input) + kind switch
+    {
+        OutputKind.Object => ".o",
+        OutputKind.Assembly => ".s",
+        OutputKind.LlvmIr => ".ll",
+        OutputKind.Bitcode => ".bc",
+    };
+}

@@ -1,0 +1,152 @@
+using System.Diagnostics;
+using Veridian.Diagnostics;
+using Veridian.Host;
+using Veridian.Llvm;
+using Veridian.Triples;
+
+namespace Veridian.Toolchain;
+
+/// <summary>
+/// Links through ld.lld-19 with the target's defaults: static, <c>--build-id=sha1</c>,
+/// <c>-z max-page-size=&lt;page size&gt;</c>, the kernel linker script for kernel targets. Bitcode inputs (-flto)
+/// are linked into one module in-process (LLVMLinkModules2), optimised with <c>lto&lt;On&gt;</c> and compiled once.
+/// Linux triples link through the clang-19 driver with <c>-fuse-ld=lld</c> (it knows Debian's cross glibc start files).
+/// </summary>
+public static class Linker
+{
+    /// <summary>Links; linker errors give VDN3022, bad bitcode VDN3002/3009.</summary>
+    public static LinkResult Link(LinkRequest request)
+    {
+        var target = request.Target;
+        var cwd = request.WorkingDirectory ?? Directory.GetCurrentDirectory();
+        var output = Path.GetFullPath(request.Output, cwd);
+        if (request.Shared && target.Os == Os.Veridian)
+            throw DiagnosticException.Error(ToolchainCodes.FlagNotForTarget, $"-shared: {target.Canonical} links statically (VeridianOS has no dynamic loader yet)",
+                hint: "build a static archive with 'veridian ar' instead");
+        var temp = Directory.CreateTempSubdirectory("veridian-ld-");
+        try
+        {
+            var items = LinkTimeOptimize(request, cwd, temp.FullName);
+            var command = target.Os switch
+            {
+                Os.Veridian => LldCommand(request, items, output, temp.FullName),
+                Os.Linux => ClangLinkCommand(request, items, output),
+            };
+            var result = CompilePipeline.AtomicRun(command, output, cwd, request.InheritStderr);
+            if (result.ExitCode != 0)
+            {
+                var first = result.StdErr.Split('\n').FirstOrDefault(l => l.Contains("error", StringComparison.Ordinal))?.Trim();
+                throw new DiagnosticException(Diagnostic.Error(ToolchainCodes.LinkFailed,
+                    $"linking {request.Output} failed (exit {result.ExitCode})" + (first is null ? "" : $": {first}"),
+                    hint: result.StdErr.Length > 0 ? result.StdErr.TrimEnd() : "the linker's messages are above"));
+            }
+            return new LinkResult(output, [command], result.StdErr);
+        }
+        finally
+        {
+            temp.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>The ld.lld-19 command for a VeridianOS target (what <c>-###</c> prints).</summary>
+    public static IReadOnlyList<string> LldCommand(LinkRequest request, IReadOnlyList<LinkItem> items, string output, string tempDir)
+    {
+        var target = request.Target;
+        var args = new List<string> { HostProbe.RequireTool("lld") };
+        args.AddRange(["--build-id=sha1", "-z", $"max-page-size={target.PageSize}"]);
+        if (request.Static ?? true)
+            args.Add("-static");
+        if (target.IsKernel || request.LinkerScript is not null)
+        {
+            var script = request.LinkerScript ?? WriteKernelScript(target, tempDir);
+            args.AddRange(["-T", script]);
+        }
+        else if (target.LoadAddress is { } address)
+        {
+            args.Add($"--image-base=0x{address:x}");
+        }
+        args.AddRange(["-e", request.Entry ?? target.EntrySymbol]);
+        var libDir = target.Sysroot == SysrootKind.Veridian && !request.NoStdLib ? target.LibDir(request.Sysroot ?? SdkPaths.DefaultSysroot) : null;
+        if (libDir is not null)
+        {
+            args.Add("-L" + libDir);
+            var crt0 = Path.Combine(libDir, "crt0.o");
+            if (!request.NoStartFiles && File.Exists(crt0))
+                args.Add(crt0);
+        }
+        args.AddRange(items.Select(i => i.LldArg));
+        if (libDir is not null && !request.NoDefaultLibs && File.Exists(Path.Combine(libDir, "libc.a")))
+            args.Add("-lc");
+        args.AddRange(["-o", output]);
+        return args;
+    }
+
+    /// <summary>The clang-19 link command for a Linux triple.</summary>
+    public static IReadOnlyList<string> ClangLinkCommand(LinkRequest request, IReadOnlyList<LinkItem> items, string output)
+    {
+        var target = request.Target;
+        var args = new List<string> { HostProbe.RequireTool("clang"), $"--target={target.LlvmTriple}", "-fuse-ld=lld",
+            "-Wl,--build-id=sha1", $"-Wl,-z,max-page-size={target.PageSize}" };
+        if (request.Static == true)
+            args.Add("-static");
+        if (request.Shared)
+            args.Add("-shared");
+        if (request.NoStdLib)
+            args.Add("-nostdlib");
+        if (request.NoStartFiles)
+            args.Add("-nostartfiles");
+        if (request.NoDefaultLibs)
+            args.Add("-nodefaultlibs");
+        if (request.LinkerScript is not null)
+            args.AddRange(["-T", request.LinkerScript]);
+        if (request.Entry is not null)
+            args.Add($"-Wl,-e,{request.Entry}");
+        args.AddRange(items.Select(i => i.ClangArg));
+        args.AddRange(["-o", output]);
+        return args;
+    }
+
+    /// <summary>
+    /// Replaces the bitcode files among <paramref name="request"/>'s items by one object: the modules linked
+    /// in one context, <c>lto&lt;On&gt;</c> run once on the result, one codegen (placed where the first bitcode was).
+    /// </summary>
+    public static IReadOnlyList<LinkItem> LinkTimeOptimize(LinkRequest request, string cwd, string tempDir)
+    {
+        var bitcode = request.Items.Where(i => i.Kind == LinkItemKind.File && IsBitcodeFile(Path.GetFullPath(i.Value, cwd))).ToList();
+        if (bitcode.Count == 0)
+            return request.Items;
+        var ltoObject = Path.Combine(tempDir, "lto.o");
+        using (var context = new LlvmContext())
+        {
+            using var merged = context.ParseFile(Path.GetFullPath(bitcode[0].Value, cwd));
+            foreach (var item in bitcode.Skip(1))
+                merged.Link(context.ParseFile(Path.GetFullPath(item.Value, cwd)), item.Value);
+            Codegen.Emit(merged, request.Target, request.LtoOpt, OutputKind.Object, ltoObject, request.Codegen, PipelinePhase.Lto, "LTO module");
+        }
+        var result = new List<LinkItem>();
+        foreach (var item in request.Items)
+        {
+            if (item == bitcode[0])
+                result.Add(LinkItem.File(ltoObject));
+            else if (!bitcode.Contains(item))
+                result.Add(item);
+        }
+        return result;
+    }
+
+    private static bool IsBitcodeFile(string path)
+    {
+        if (!File.Exists(path))
+            return false;
+        Span<byte> magic = stackalloc byte[4];
+        using var f = File.OpenRead(path);
+        return f.Read(magic) == 4 && magic is [(byte)'B', (byte)'C', 0xC0, 0xDE];
+    }
+
+    private static string WriteKernelScript(TargetInfo target, string tempDir)
+    {
+        var path = Path.Combine(tempDir, "kernel.ld");
+        File.WriteAllText(path, KernelLinkerScript.For(target));
+        return path;
+    }
+}

@@ -1,0 +1,53 @@
+using Veridian.Llvm;
+using Veridian.Llvm.Interop;
+
+namespace Veridian.Toolchain;
+
+/// <summary>
+/// <c>-ffunction-sections</c>/<c>-fdata-sections</c>. These are target-machine options that the LLVM C API
+/// cannot set, so the same effect is obtained by giving each definition the section name the option would
+/// (<c>.text.f</c>, <c>.data.x</c>, <c>.bss.x</c>, <c>.rodata.x</c>, <c>.tdata.x</c>, <c>.tbss.x</c>); definitions with an
+/// explicit section and private constants (string literals, which stay in mergeable sections) are left alone.
+/// </summary>
+internal static unsafe class Sections
+{
+    public static void Assign(LlvmModule module, bool functions, bool data)
+    {
+        if (functions)
+        {
+            for (var f = LLVM.LLVMGetFirstFunction(module.Handle); f != IntPtr.Zero; f = LLVM.LLVMGetNextFunction(f))
+            {
+                if (LLVM.LLVMIsDeclaration(f) == 0 && !HasSection(f))
+                    LLVM.LLVMSetSection(f, ".text." + NameOf(f));
+            }
+        }
+        if (!data)
+            return;
+        for (var g = LLVM.LLVMGetFirstGlobal(module.Handle); g != IntPtr.Zero; g = LLVM.LLVMGetNextGlobal(g))
+        {
+            if (LLVM.LLVMIsDeclaration(g) != 0 || HasSection(g))
+                continue;
+            var constant = LLVM.LLVMIsGlobalConstant(g) != 0;
+            if (constant && LLVM.LLVMGetLinkage(g) == LLVMLinkage.LLVMPrivateLinkage)
+                continue;
+            var init = LLVM.LLVMGetInitializer(g);
+            var zero = init != IntPtr.Zero && LLVM.LLVMIsNull(init) != 0;
+            var prefix = LLVM.LLVMIsThreadLocal(g) != 0 ? (zero ? ".tbss." : ".tdata.")
+                : constant ? ".rodata."
+                : zero ? ".bss." : ".data.";
+            LLVM.LLVMSetSection(g, prefix + NameOf(g));
+        }
+    }
+
+    private static bool HasSection(IntPtr global)
+    {
+        var s = LLVM.LLVMGetSection(global);
+        return s is not null && *s != 0;
+    }
+
+    private static string NameOf(IntPtr value)
+    {
+        nuint length;
+        return LlvmString.Borrowed(LLVM.LLVMGetValueName2(value, &length), length);
+    }
+}
