@@ -24,6 +24,9 @@ public sealed record BuildOptions
     /// <summary>Called (from worker threads) when an action finishes, whatever its status.</summary>
     public Action<BuildAction>? Finished { get; init; }
 
+    /// <summary>Called with the time each phase took (for --verbose).</summary>
+    public Action<string, TimeSpan>? Phase { get; init; }
+
     /// <summary>Called (from worker threads) when an action starts to run its tool.</summary>
     public Action<BuildAction>? Started { get; init; }
 }

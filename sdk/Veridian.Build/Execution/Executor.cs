@@ -20,6 +20,7 @@ public sealed class Executor
     private readonly ConcurrentDictionary<string, ActionRecord> _newRecords = new(StringComparer.Ordinal);
     private FileHasher _hasher = new([]);
     private int _stored;
+    private bool _metadataChanged;
 
     public Executor(IBuildToolchain toolchain, ActionCache cache)
     {
@@ -41,6 +42,7 @@ public sealed class Executor
             }
             foreach (var unit in graph.Units)
                 SweepTemps(Path.Combine(unit.Project.Directory, unit.OutDir));
+            options.Phase?.Invoke("lock and load state", clock.Elapsed);
             return RunLocked(graph, options, cancel, clock);
         }
         finally
@@ -85,11 +87,23 @@ public sealed class Executor
     private BuildResult RunLocked(ActionGraph graph, BuildOptions options, CancellationToken cancel, Stopwatch clock)
     {
         _hasher = new FileHasher(_states.Values.SelectMany(s => s.Files));
+        var phase = Stopwatch.StartNew();
         foreach (var unit in graph.Units)
         {
-            CompileCommands.Write(unit, graph.Actions.Where(a => a.Unit == unit), _toolchain);
+            // compile_commands.json depends only on the compile actions' configuration: skip when unchanged.
+            var stamp = Hashing.OfParts(graph.Actions.Where(a => a.Unit == unit && a.Kind == ActionKind.Compile).SelectMany(a => new[] { a.Output, ConfigKey(a) }));
+            var state = _states[unit.Project.Directory];
+            var path = Path.Combine(unit.Project.Directory, unit.OutDir, "compile_commands.json");
+            if (!state.CompileCommands.TryGetValue(unit.OutDir, out var old) || old != stamp || !File.Exists(path))
+            {
+                CompileCommands.Write(unit, graph.Actions.Where(a => a.Unit == unit), _toolchain);
+                state.CompileCommands[unit.OutDir] = stamp;
+                _metadataChanged = true;
+            }
             WriteKernelScript(unit);
         }
+        options.Phase?.Invoke("compile_commands.json", phase.Elapsed);
+        phase.Restart();
 
         var jobs = options.Jobs > 0 ? options.Jobs : Environment.ProcessorCount;
         var pending = graph.Actions.ToDictionary(a => a, a => a.Dependencies.Count());
@@ -158,9 +172,12 @@ public sealed class Executor
         foreach (var w in workers)
             w.Join();
 
+        options.Phase?.Invoke("actions", phase.Elapsed);
+        phase.Restart();
         SaveStates(graph);
         if (_stored > 0)
             _cache.Trim();
+        options.Phase?.Invoke("save state and trim cache", phase.Elapsed);
         var ok = graph.Actions.All(a => a.Status is ActionStatus.UpToDate or ActionStatus.Cached or ActionStatus.Ran);
         return new BuildResult(graph, clock.Elapsed, ok, cancel.IsCancellationRequested);
     }
@@ -169,7 +186,7 @@ public sealed class Executor
     {
         foreach (var (dir, state) in _states)
         {
-            var changed = false;
+            var changed = _metadataChanged;
             foreach (var action in graph.Actions.Where(a => a.Unit.Project.Directory == dir))
             {
                 if (_newRecords.TryGetValue(action.OutputPath, out var record))

@@ -19,6 +19,9 @@ public sealed class StateFile
 
     public Dictionary<string, ActionRecord> Actions { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary>Per output folder, the hash of the compile configuration compile_commands.json was written for.</summary>
+    public Dictionary<string, string> CompileCommands { get; set; } = new(StringComparer.Ordinal);
+
     /// <summary>The state file of the project in <paramref name="projectDir"/>.</summary>
     public static string PathFor(string projectDir) => Path.Combine(projectDir, "out", ".veridian", "state.json");
 

@@ -41,7 +41,9 @@ internal sealed class BuildCommand : Command
         if (jobs < 0)
             throw DiagnosticException.Error(CliCodes.BadArguments, $"--jobs must be positive, not {jobs}");
         var request = new BuildRequest(parse.GetValue(_path)!, parse.GetValue(_targets) ?? [], parse.GetValue(_allTargets), parse.GetValue(_profile)!);
+        var planClock = System.Diagnostics.Stopwatch.StartNew();
         var graph = Planner.Plan(request);
+        terminal.Note($"plan: {graph.Actions.Count} actions in {Ms(planClock.Elapsed)}");
         var explain = parse.GetValue(_explain);
         IReadOnlyList<BuildAction> explained = [];
         if (explain is not null)
@@ -108,6 +110,7 @@ internal sealed class BuildCommand : Command
         var options = new BuildOptions
         {
             Jobs = jobs,
+            Phase = (name, t) => terminal.Note($"{name}: {Ms(t)}"),
             Finished = a =>
             {
                 if (json || a.Status is ActionStatus.UpToDate or ActionStatus.Skipped)
