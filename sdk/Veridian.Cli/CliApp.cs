@@ -29,6 +29,7 @@ public static class CliApp
         root.Subcommands.Add(DriverCommand.Ar());
         root.Subcommands.Add(DriverCommand.Ld());
         root.Subcommands.Add(new ToolchainCommand());
+        root.Subcommands.Add(new TargetsCommand());
         return root;
     }
 

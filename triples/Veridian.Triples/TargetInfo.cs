@@ -90,9 +90,11 @@ public sealed partial record TargetInfo
     public required QemuRecipe Qemu { get; init; }
 
     /// <summary>The parsed canonical triple.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public Triple Triple => Triple.Parse(Canonical);
 
     /// <summary>True for kernel-subsystem targets (linked with the kernel linker script at <see cref="LoadAddress"/>, run under qemu-system).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public bool IsKernel => Subsystem == Subsystem.Kernel;
 
     public override string ToString() => Canonical;
