@@ -46,7 +46,7 @@ public sealed unsafe class LlvmContext : IDisposable
             return;
         var message = string.Join("; ", _errors);
         _errors.Clear();
-        throw DiagnosticException.Error(code, $"{what}: {message}");
+        throw DiagnosticException.Error(code, $"{what}: {message.TrimEnd()}");
     }
 
     /// <summary>Creates an empty module.</summary>

@@ -51,6 +51,8 @@ public sealed class CcArguments
     /// <summary>The flags that made the mode <see cref="CcMode.Query"/> (e.g. <c>--version</c>).</summary>
     public List<string> Queries { get; } = [];
 
+    private readonly List<string> _targets = [];
+
     private CcArguments(bool cxx) => Cxx = cxx;
 
     /// <summary>Parses (after response-file expansion). <paramref name="defaultTarget"/> is used when no <c>--target</c> is given.</summary>
@@ -59,6 +61,11 @@ public sealed class CcArguments
         var a = new CcArguments(cxx);
         a.ParseCore(args);
         var targetText = a.TargetText ?? defaultTarget ?? Environment.GetEnvironmentVariable("VERIDIAN_TARGET");
+        // A prefixed entry point passes the canonical triple first; a build system (CMake's CMAKE_C_COMPILER_TARGET)
+        // may then pass the LLVM triple of the same target. The specific, canonical one wins.
+        if (a._targets.Count > 1 && TargetDatabase.TryResolve(a._targets[0], out var first, out _) &&
+            a._targets.Skip(1).All(t => t == first.LlvmTriple || t == a._targets[0]))
+            targetText = a._targets[0];
         if (string.IsNullOrEmpty(targetText))
             throw DiagnosticException.Error(ToolchainCodes.BadDriverArgument, "no target: pass --target=<triple>",
                 hint: "e.g. --target=x86_64-veridian-kernel-none, or use a prefixed compiler such as x86_64-veridian-kernel-none-cc; 'veridian targets list' shows them");
@@ -104,6 +111,7 @@ public sealed class CcArguments
             {
                 case "-target" or "--target":
                     TargetText = Next();
+                    _targets.Add(TargetText);
                     continue;
                 case "-c":
                     SetMode(CcMode.Compile);
@@ -244,7 +252,10 @@ public sealed class CcArguments
                     continue;
             }
             if (arg.StartsWith("--target=", StringComparison.Ordinal))
+            {
                 TargetText = arg["--target=".Length..];
+                _targets.Add(TargetText);
+            }
             else if (arg.StartsWith("-O", StringComparison.Ordinal))
             {
                 Opt = OptLevels.Parse(arg[2..]) ?? throw DiagnosticException.Error(ToolchainCodes.BadDriverArgument, $"invalid optimisation level '{arg}'",
