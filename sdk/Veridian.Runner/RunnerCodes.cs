@@ -24,6 +24,9 @@ public static class RunnerCodes
     /// <summary>A path in a sample's <c>sources</c> list does not exist; fix the list.</summary>
     public const string SourceNotFound = "VDN3107";
 
+    /// <summary>Building a sample's <c>veridian.toml</c> project failed; the compiler's or linker's messages follow.</summary>
+    public const string BuildFailed = "VDN3108";
+
     /// <summary>The target cannot be run (no QEMU recipe applies, e.g. a user-subsystem VeridianOS program without an OS image yet).</summary>
     public const string NotRunnable = "VDN3109";
 }

@@ -42,10 +42,15 @@ public partial class LinkerScriptTests
     {
         using var temp = new TempDir();
         var samples = Samples.CopyTo(temp.Path);
+        // Without its veridian.toml the folder links through the runner's own step, which uses the emitter.
+        File.Delete(Path.Combine(samples, "baremetal-c", "veridian.toml"));
         var failures = Samples.Failures(Samples.Kernels, triple =>
         {
             var target = TargetDatabase.Resolve(triple);
-            var image = SampleBuilder.Build(Path.Combine(samples, "baremetal-c"), target).Image;
+            var build = SampleBuilder.Build(Path.Combine(samples, "baremetal-c"), target);
+            if (build.Project)
+                return $"{triple}: built through the build engine, not the emitter's link step";
+            var image = build.Image;
             var readelf = Repo.Run("llvm-readelf-19", ["-h", "-l", "-s", "--notes", image]);
             if (readelf.ExitCode != 0)
                 return $"{triple}: {readelf}";

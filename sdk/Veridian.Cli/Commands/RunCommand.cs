@@ -26,7 +26,7 @@ internal sealed class RunCommand : Command
 
     private readonly Argument<string> _path = new("path")
     {
-        Description = "An ELF image or program, or a sample folder to build first (its 'sources' list, or every .c/.cpp/.S in it and in <arch>/).",
+        Description = "An ELF image or program, or a folder to build first (its veridian.toml, else its 'sources' list, else every .c/.cpp/.S in it and in <arch>/).",
     };
 
     private readonly Argument<string[]> _args = new("args")
