@@ -23,6 +23,9 @@ public static class CliApp
         root.Subcommands.Add(new DoctorCommand());
         root.Subcommands.Add(new CompletionCommand());
         root.Subcommands.Add(new CsCommand());
+        root.Subcommands.Add(new RunCommand());
+        root.Subcommands.Add(new BuildCommand());
+        root.Subcommands.Add(new CacheCommand());
         root.Subcommands.Add(DriverCommand.Cc());
         root.Subcommands.Add(DriverCommand.Cxx());
         root.Subcommands.Add(DriverCommand.Ar());

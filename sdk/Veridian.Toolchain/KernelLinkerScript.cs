@@ -1,4 +1,5 @@
 using Veridian.Triples;
+using Veridian.Triples.Emit;
 
 namespace Veridian.Toolchain;
 

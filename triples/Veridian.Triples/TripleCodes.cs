@@ -29,4 +29,7 @@ public static class TripleCodes
 
     /// <summary>The emit format writes more than one file (cmake writes Platform/VeridianOS.cmake beside the toolchain file); pass <c>--output &lt;file&gt;</c>.</summary>
     public const string OutputRequired = "VDN2009";
+
+    /// <summary>The emit format does not apply to this target (the kernel linker script is for kernel targets); pick a target it applies to.</summary>
+    public const string FormatNotForTarget = "VDN2010";
 }

@@ -6,7 +6,7 @@ using Veridian.Triples.Emit;
 
 namespace Veridian.Cli.Commands;
 
-/// <summary><c>veridian targets emit &lt;triple&gt; --format clang-args|clang-cfg|cmake|meson|rust [--output file]</c>.</summary>
+/// <summary><c>veridian targets emit &lt;triple&gt; --format clang-args|clang-cfg|cmake|linker-script|meson|rust [--output file]</c>.</summary>
 internal sealed class TargetsEmitCommand : Command
 {
     private readonly Argument<string> _triple = new("triple") { Description = "A target triple or alias." };

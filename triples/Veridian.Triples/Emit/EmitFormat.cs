@@ -17,4 +17,7 @@ public enum EmitFormat
 
     /// <summary>A Rust target specification (JSON) for <c>rustc --target &lt;file&gt;.json</c>.</summary>
     Rust,
+
+    /// <summary>The kernel linker script of a kernel target (load address, entry, boot sections), for <c>ld.lld -T</c>.</summary>
+    LinkerScript,
 }

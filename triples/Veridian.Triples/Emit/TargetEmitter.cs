@@ -11,6 +11,7 @@ public static class TargetEmitter
         EmitFormat.CMake => CMakeEmitter.Emit(target, options),
         EmitFormat.Meson => new(MesonEmitter.Emit(target, options), []),
         EmitFormat.Rust => new(RustTargetEmitter.Emit(target, options), []),
+        EmitFormat.LinkerScript => new(LinkerScriptEmitter.Emit(target), []),
     };
 
     /// <summary>The name the CLI and docs use for a format (<c>clang-args</c>, <c>cmake</c>, …).</summary>
@@ -21,6 +22,7 @@ public static class TargetEmitter
         EmitFormat.CMake => "cmake",
         EmitFormat.Meson => "meson",
         EmitFormat.Rust => "rust",
+        EmitFormat.LinkerScript => "linker-script",
     };
 
     /// <summary>The usual file name for a target's emitted file (<c>x86_64-veridian-kernel-none.cmake</c>).</summary>
@@ -31,6 +33,7 @@ public static class TargetEmitter
         EmitFormat.CMake => $"{target.Canonical}.cmake",
         EmitFormat.Meson => $"{target.Canonical}.ini",
         EmitFormat.Rust => $"{target.Canonical}.json",
+        EmitFormat.LinkerScript => $"{target.Canonical}.ld",
     };
 
     /// <summary>Compile flags including the sysroot's include flags (what every emitter passes to the C compiler).</summary>

@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text;
+using Veridian.Diagnostics;
 
-namespace Veridian.Triples;
+namespace Veridian.Triples.Emit;
 
 /// <summary>
 /// The kernel linker script of a kernel-subsystem target, generated from its facts (docs/run.md, "kernel linker
@@ -9,24 +10,19 @@ namespace Veridian.Triples;
 /// <c>.text.boot</c> first (QEMU's riscv64 loader enters at the lowest loaded address); <c>.note*</c> kept so the
 /// x86_64 PVH note survives; <c>.init_array</c> between <c>__init_array_start</c>/<c>__init_array_end</c> (the
 /// startup code runs them); <c>.bss</c> between <c>__bss_start</c>/<c>__bss_end</c> (the boot stub zeroes it);
-/// the boot stub defines its own stack. Same target, same bytes.
+/// the boot stub defines its own stack. Same target, same bytes. Registered as <see cref="EmitFormat.LinkerScript"/>
+/// (<c>veridian targets emit --format linker-script</c>); the toolchain's kernel link step uses it.
 /// </summary>
 public static class LinkerScriptEmitter
 {
-    /// <summary>The emitter's name (<c>veridian targets emit linker-script</c>).</summary>
-    public const string Name = "linker-script";
-
-    // Interim until TripleCodes has a "format does not apply to this target" code (asked on the board).
-    private const string FormatNotApplicable = "VDN2010";
-
-    /// <summary>The script for <paramref name="target"/>; a <see cref="Diagnostics.DiagnosticException"/> for a target that is not a kernel.</summary>
+    /// <summary>The script for <paramref name="target"/>; a <see cref="DiagnosticException"/> (VDN2010) for a target that is not a kernel.</summary>
     public static string Emit(TargetInfo target)
     {
         if (!target.IsKernel || target.LoadAddress is not { } load)
         {
-            throw Diagnostics.DiagnosticException.Error(FormatNotApplicable,
+            throw DiagnosticException.Error(TripleCodes.FormatNotForTarget,
                 $"'{target.Canonical}' is not a kernel target; the kernel linker script applies to *-veridian-kernel-none targets",
-                hint: "emit it for a kernel target, e.g. --target x86_64-veridian-kernel-none");
+                hint: "emit it for a kernel target, e.g. x86_64-veridian-kernel-none");
         }
         var page = target.PageSize.ToString(CultureInfo.InvariantCulture);
         var sb = new StringBuilder();
@@ -40,7 +36,8 @@ public static class LinkerScriptEmitter
         sb.Append("  /* Boot notes (the x86_64 PVH entry note) must survive garbage collection. */\n");
         sb.Append("  .note : ALIGN(4) { KEEP(*(.note .note.*)) }\n\n");
         sb.Append("  .rodata : ALIGN(16) { *(.rodata .rodata.*) *(.srodata .srodata.*) }\n\n");
-        sb.Append("  /* Static constructors (C constructor attribute, C++ globals), run by the startup code in order. */\n");
+        sb.Append("  /* Static constructors (C constructor attribute, C++ globals), run by the startup code in order;\n");
+        sb.Append("     .ctors too, from code generators that do not use .init_array. */\n");
         sb.Append("  .init_array : ALIGN(8) {\n    __init_array_start = .;\n");
         sb.Append("    KEEP(*(SORT_BY_INIT_PRIORITY(.init_array.*) SORT_BY_INIT_PRIORITY(.ctors.*)))\n");
         sb.Append("    KEEP(*(.init_array .ctors))\n    __init_array_end = .;\n  }\n\n");

@@ -1,0 +1,78 @@
+namespace Veridian.Build.Cache;
+
+/// <summary>
+/// Writes that a kill cannot leave half-done: a temp file beside the target, fsync, then rename.
+/// Temp names start with <see cref="TempPrefix"/> so that cleaning can find leftovers.
+/// </summary>
+public static class AtomicFile
+{
+    public const string TempPrefix = ".vtmp-";
+
+    /// <summary>A fresh temp path in the folder of <paramref name="target"/> (the folder is created).</summary>
+    public static string TempBeside(string target)
+    {
+        var dir = Path.GetDirectoryName(target)!;
+        Directory.CreateDirectory(dir);
+        return Path.Combine(dir, $"{TempPrefix}{Path.GetFileName(target)}-{Guid.NewGuid():N}");
+    }
+
+    public static void WriteAllBytes(string target, ReadOnlySpan<byte> bytes)
+    {
+        var temp = TempBeside(target);
+        try
+        {
+            using (var fs = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            {
+                fs.Write(bytes);
+                fs.Flush(flushToDisk: true);
+            }
+            File.Move(temp, target, overwrite: true);
+        }
+        catch
+        {
+            TryDelete(temp);
+            throw;
+        }
+    }
+
+    public static void WriteAllText(string target, string text) => WriteAllBytes(target, System.Text.Encoding.UTF8.GetBytes(text));
+
+    /// <summary>fsyncs <paramref name="temp"/> and renames it over <paramref name="target"/>.</summary>
+    public static void Commit(string temp, string target)
+    {
+        using (var fs = new FileStream(temp, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite))
+            fs.Flush(flushToDisk: true);
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        File.Move(temp, target, overwrite: true);
+    }
+
+    /// <summary>Copies <paramref name="source"/> to <paramref name="target"/> through a temp file.</summary>
+    public static void Copy(string source, string target)
+    {
+        var temp = TempBeside(target);
+        try
+        {
+            File.Copy(source, temp, overwrite: true);
+            Commit(temp, target);
+        }
+        catch
+        {
+            TryDelete(temp);
+            throw;
+        }
+    }
+
+    public static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+}

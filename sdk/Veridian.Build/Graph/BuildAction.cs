@@ -1,0 +1,86 @@
+using Veridian.Build.Project;
+using Veridian.Build.Targets;
+
+namespace Veridian.Build.Graph;
+
+/// <summary>
+/// One step of a build: a kind, its inputs (edges with reasons), its output, and the arguments that
+/// go into its key. Paths are relative to <see cref="Unit"/>'s project folder, '/'-separated.
+/// </summary>
+public sealed class BuildAction
+{
+    public BuildAction(ActionKind kind, BuildUnit unit, string output, IReadOnlyList<string> arguments, Language? language = null, string? source = null)
+    {
+        OptLevel = unit.Profile.OptLevel;
+        Kind = kind;
+        Unit = unit;
+        Output = output;
+        Arguments = arguments;
+        Language = language;
+        Source = source;
+    }
+
+    public ActionKind Kind { get; }
+
+    /// <summary>The project, target and profile this action belongs to.</summary>
+    public BuildUnit Unit { get; }
+
+    /// <summary>The output file, relative to the project folder.</summary>
+    public string Output { get; }
+
+    /// <summary>The optimisation level (0 1 2 3 s z) of compile and codegen actions.</summary>
+    public string OptLevel { get; }
+
+    /// <summary>The project's front-end flags (compile, codegen) or link flags, as hashed into the key (target flags come from the target).</summary>
+    public IReadOnlyList<string> Arguments { get; }
+
+    /// <summary>The source language (compile, codegen).</summary>
+    public Language? Language { get; }
+
+    /// <summary>The source file (compile, codegen), relative to the project folder.</summary>
+    public string? Source { get; }
+
+    /// <summary>Inputs with reasons, in order (order matters for links).</summary>
+    public List<Edge> Inputs { get; } = [];
+
+    /// <summary>Headers reported by the front end's depfile in this build (compile only).</summary>
+    public IReadOnlyList<string> Headers { get; set; } = [];
+
+    /// <summary>Actions whose outputs this one reads.</summary>
+    public IEnumerable<BuildAction> Dependencies => Inputs.Where(e => e.Producer is not null).Select(e => e.Producer!).Distinct();
+
+    public ActionStatus Status { get; set; } = ActionStatus.Pending;
+
+    /// <summary>Why the action ran, was restored, or was skipped (for --explain and the report).</summary>
+    public string Reason { get; set; } = "";
+
+    public TimeSpan Duration { get; set; }
+
+    /// <summary>What the tool printed (warnings, errors).</summary>
+    public string ToolOutput { get; set; } = "";
+
+    /// <summary>The output's absolute path.</summary>
+    public string OutputPath => Path.Combine(Unit.Project.Directory, Output);
+
+    /// <summary>A short label: <c>compile x86_64-veridian-kernel/debug src/main.c</c>.</summary>
+    public string Label => $"{ActionKinds.Name(Kind)} {Unit.Target.Canonical}/{Unit.Profile.Name} {Source ?? Output}";
+
+    public override string ToString() => Label;
+}
+
+/// <summary>One project built for one target and profile, with its output folder.</summary>
+public sealed record BuildUnit(ProjectSpec Project, BuildTarget Target, Profile Profile)
+{
+    /// <summary>The output folder relative to the project: <c>out/&lt;triple&gt;/&lt;profile&gt;</c>.</summary>
+    public string OutDir => $"out/{Target.Canonical}/{Profile.Name}";
+
+    /// <summary>Where the target's default kernel linker script is written for this unit.</summary>
+    public string KernelScript => $"{OutDir}/kernel.ld";
+
+    /// <summary>The unit's main output (image, executable or archive), relative to the project folder.</summary>
+    public string MainOutput => Project.Kind switch
+    {
+        ProjectKind.StaticLibrary => $"{OutDir}/lib{Project.Name}.a",
+        ProjectKind.Executable or ProjectKind.Kernel or ProjectKind.Package => $"{OutDir}/{Project.Name}",
+    };
+}

@@ -1,0 +1,82 @@
+using System.CommandLine;
+using Veridian.Cli.Console;
+using Veridian.Diagnostics;
+using Veridian.Runner;
+using Veridian.Triples;
+
+namespace Veridian.Cli.Commands;
+
+/// <summary>
+/// <c>veridian run --target T &lt;artifact|folder&gt; [-- args]</c>: runs a kernel image under qemu-system or a Linux
+/// program under qemu-user (or natively); a folder is built first (docs/run.md). Exits with the guest's status.
+/// </summary>
+internal sealed class RunCommand : Command
+{
+    private readonly Option<string> _target = new("--target", "-t")
+    {
+        Description = "The target triple, e.g. aarch64-veridian-kernel-none or riscv64-linux-gnu.",
+        Required = true,
+    };
+
+    private readonly Option<double> _timeout = new("--timeout")
+    {
+        Description = "Seconds the guest may run before it is stopped (error VDN3102).",
+        DefaultValueFactory = _ => 30,
+    };
+
+    private readonly Argument<string> _path = new("path")
+    {
+        Description = "An ELF image or program, or a folder to build first (its veridian.toml, else its 'sources' list, else every .c/.cpp/.S in it and in <arch>/).",
+    };
+
+    private readonly Argument<string[]> _args = new("args")
+    {
+        Description = "Arguments for a Linux program (after --).",
+        Arity = ArgumentArity.ZeroOrMore,
+    };
+
+    public RunCommand()
+        : base("run", "Run a kernel image or program for its target under QEMU; a folder is built first. Exits with the guest's status.")
+    {
+        Options.Add(_target);
+        Options.Add(_timeout);
+        Arguments.Add(_path);
+        Arguments.Add(_args);
+        SetAction(Run);
+    }
+
+    private int Run(ParseResult parse)
+    {
+        var terminal = Terminal.From(parse);
+        var target = TargetDatabase.Resolve(parse.GetValue(_target)!);
+        var path = parse.GetValue(_path)!;
+        var timeout = parse.GetValue(_timeout);
+        if (!(timeout > 0))
+            throw DiagnosticException.Error(CliCodes.BadArguments, $"--timeout must be a positive number of seconds, not {timeout}");
+
+        string artifact;
+        if (Directory.Exists(path))
+        {
+            var build = SampleBuilder.Build(path, target);
+            terminal.Note($"built {Path.GetRelativePath(Environment.CurrentDirectory, build.Image)} from {build.Sources.Count} sources");
+            artifact = build.Image;
+        }
+        else
+        {
+            artifact = path;
+        }
+
+        var result = ArtifactRunner.Run(new RunRequest
+        {
+            Target = target,
+            Artifact = artifact,
+            ProgramArgs = parse.GetValue(_args) ?? [],
+            Timeout = TimeSpan.FromSeconds(timeout),
+            Output = terminal.Out,
+            Error = terminal.Err,
+            InheritStdin = true,
+        });
+        terminal.Note($"{string.Join(' ', result.CommandLine)}: exit {result.ExitCode} (host status {result.HostStatus}) in {result.Elapsed.TotalMilliseconds:0} ms");
+        return result.ExitCode;
+    }
+}

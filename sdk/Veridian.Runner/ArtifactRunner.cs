@@ -1,0 +1,148 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.RegularExpressions;
+using Veridian.Diagnostics;
+using Veridian.Triples;
+
+namespace Veridian.Runner;
+
+/// <summary>
+/// Runs an artifact for its target: kernel images under <c>qemu-system-&lt;arch&gt;</c> with the target's recipe
+/// (console on stdout), Linux programs under <c>qemu-&lt;arch&gt;</c> or natively. The guest's exit status is
+/// recovered through the recipe's exit method (<see cref="QemuRecipe.GuestExitCode"/>, else
+/// <see cref="ConsoleExitProtocol"/>). Thread-safe: tests run many guests in parallel.
+/// </summary>
+public static partial class ArtifactRunner
+{
+    /// <summary>Runs the request to completion. Throws <see cref="DiagnosticException"/> (VDN31xx) when it cannot run or times out.</summary>
+    public static RunResult Run(RunRequest request) => RunAsync(request).GetAwaiter().GetResult();
+
+    /// <inheritdoc cref="Run"/>
+    public static async Task<RunResult> RunAsync(RunRequest request, CancellationToken cancellationToken = default)
+    {
+        var target = request.Target;
+        var artifact = Path.GetFullPath(request.Artifact);
+        if (!File.Exists(artifact))
+        {
+            throw DiagnosticException.Error(RunnerCodes.ArtifactNotFound, $"'{request.Artifact}' does not exist",
+                hint: "build it first, or pass a sample folder to build and run it: veridian run --target <triple> <folder>");
+        }
+        ElfCheck.Require(artifact, target);
+        var command = RunCommandLine.For(target, artifact, request.ProgramArgs);
+        var program = ResolveProgram(command[0], target);
+
+        var psi = new ProcessStartInfo(program)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = !request.InheritStdin || target.Qemu.Mode == QemuMode.System,
+            UseShellExecute = false,
+        };
+        foreach (var arg in command.Skip(1))
+            psi.ArgumentList.Add(arg);
+
+        var clock = Stopwatch.StartNew();
+        using var process = Process.Start(psi)
+            ?? throw DiagnosticException.Error(RunnerCodes.EmulatorFailed, $"could not start {command[0]}");
+        if (psi.RedirectStandardInput)
+            process.StandardInput.Close(); // the guest reads end-of-file, never the terminal
+        var output = Pump(process.StandardOutput.BaseStream, request.Output);
+        var error = Pump(process.StandardError.BaseStream, request.Error);
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(request.Timeout);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
+            var partial = Normalise(await output.ConfigureAwait(false));
+            cancellationToken.ThrowIfCancellationRequested();
+            throw DiagnosticException.Error(RunnerCodes.Timeout,
+                $"{target.Canonical}: '{Path.GetFileName(artifact)}' did not finish within {request.Timeout.TotalSeconds:0.#} s" +
+                (partial.Length == 0 ? " and wrote nothing" : $"; its last output: {LastLine(partial)}"),
+                hint: "the guest never powered off (a hang, or a missing exit path); raise --timeout if it is only slow");
+        }
+        var stdout = Normalise(await output.ConfigureAwait(false));
+        var stderr = await error.ConfigureAwait(false);
+        var status = process.ExitCode;
+        clock.Stop();
+        var guest = GuestStatus(target, status, stdout, stderr, command[0]);
+        return new RunResult(guest, status, stdout, stderr, command, clock.Elapsed);
+    }
+
+    /// <summary>The guest's status from the emulator's status, its console, and its stderr.</summary>
+    internal static int GuestStatus(TargetInfo target, int status, string stdout, string stderr, string emulator)
+    {
+        var recipe = target.Qemu;
+        if (recipe.Mode == QemuMode.System && status != 0 && stderr.Contains($"{emulator}: ", StringComparison.Ordinal))
+        {
+            // QEMU reports its own failures (bad image, missing firmware) on stderr, prefixed with its name, and
+            // exits 1 — which isa-debug-exit would otherwise read as guest status 0.
+            throw DiagnosticException.Error(RunnerCodes.EmulatorFailed, $"{emulator} failed: {FirstLine(stderr)}",
+                hint: "check that the image is a kernel for this target, linked at its load address");
+        }
+        var fromConsole = recipe.Mode == QemuMode.System ? ConsoleExitProtocol.Find(stdout) : null;
+        if (recipe.GuestExitCode(status) is { } code)
+            return code != 0 || fromConsole is null ? code : fromConsole.Value;
+        if (fromConsole is { } reported)
+            return reported;
+        if (status == 0)
+            return 0;
+        throw DiagnosticException.Error(RunnerCodes.EmulatorFailed, $"{emulator} exited with status {status}: {FirstLine(stderr)}",
+            hint: "the guest stopped in an unexpected way");
+    }
+
+    private static string ResolveProgram(string program, TargetInfo target)
+    {
+        if (program.Contains('/'))
+            return program;
+        foreach (var dir in (Environment.GetEnvironmentVariable("PATH") ?? "/usr/bin:/bin").Split(':', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var candidate = Path.Combine(dir, program);
+            if (File.Exists(candidate))
+                return candidate;
+        }
+        throw DiagnosticException.Error(RunnerCodes.EmulatorMissing, $"{program} (needed to run {target.Canonical}) is not installed",
+            hint: "run scripts/bootstrap-host, or install the package listed for it in scripts/host-packages.txt", exitCode: ExitCodes.HostMissing);
+    }
+
+    /// <summary>Copies a stream to <paramref name="echo"/> as bytes arrive (a guest's console has no line discipline) and returns all of it.</summary>
+    private static async Task<string> Pump(Stream stream, TextWriter? echo)
+    {
+        var decoder = Encoding.UTF8.GetDecoder();
+        var all = new StringBuilder();
+        var bytes = new byte[4096];
+        var chars = new char[Encoding.UTF8.GetMaxCharCount(bytes.Length)];
+        int n;
+        while ((n = await stream.ReadAsync(bytes).ConfigureAwait(false)) > 0)
+        {
+            int count = decoder.GetChars(bytes, 0, n, chars, 0, flush: false);
+            all.Append(chars, 0, count);
+            if (echo is not null)
+            {
+                await echo.WriteAsync(chars.AsMemory(0, count)).ConfigureAwait(false);
+                await echo.FlushAsync().ConfigureAwait(false);
+            }
+        }
+        return all.ToString();
+    }
+
+    /// <summary>Serial consoles end lines with CR LF (OpenSBI's putchar adds another CR); results use LF.</summary>
+    internal static string Normalise(string s) => LineEnd().Replace(s, "\n");
+
+    [GeneratedRegex("\r+\n")]
+    private static partial Regex LineEnd();
+
+    private static string FirstLine(string s)
+    {
+        var line = s.Split('\n', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault()?.Trim();
+        return string.IsNullOrEmpty(line) ? "(no message)" : line;
+    }
+
+    private static string LastLine(string s) =>
+        s.Split('\n', StringSplitOptions.RemoveEmptyEntries).LastOrDefault()?.Trim() ?? "";
+}

@@ -1,0 +1,40 @@
+using System.Runtime.InteropServices;
+using Veridian.Diagnostics;
+using Veridian.Triples;
+
+namespace Veridian.Runner;
+
+/// <summary>The command that runs an artifact for a target, read from the target's QEMU recipe.</summary>
+public static class RunCommandLine
+{
+    /// <summary>
+    /// Program first: <c>qemu-system-&lt;arch&gt; &lt;recipe args&gt; -kernel &lt;elf&gt;</c> for kernels,
+    /// <c>qemu-&lt;arch&gt; -L /usr/&lt;arch&gt;-linux-gnu &lt;elf&gt; &lt;args&gt;</c> for Linux programs, the program itself
+    /// when the host runs it natively.
+    /// </summary>
+    public static IReadOnlyList<string> For(TargetInfo target, string artifact, IReadOnlyList<string> programArgs)
+    {
+        if (target.Os == Os.Veridian && target.Subsystem != Subsystem.Kernel)
+        {
+            throw DiagnosticException.Error(RunnerCodes.NotRunnable,
+                $"'{target.Canonical}' programs run on VeridianOS, which has no bootable image in this SDK yet",
+                hint: "run kernel-subsystem images (e.g. --target x86_64-veridian-kernel-none) or Linux-triple programs (x86_64-linux-gnu)");
+        }
+        var recipe = target.Qemu;
+        return recipe.Mode switch
+        {
+            QemuMode.System => [recipe.Binary, .. recipe.Args, "-kernel", artifact],
+            QemuMode.User => [recipe.Binary, .. recipe.Args, artifact, .. programArgs],
+            QemuMode.Native => HostRunsNatively(target.Arch)
+                ? [artifact, .. programArgs]
+                : [$"qemu-{target.Arch.QemuName()}", "-L", $"/usr/{target.Arch.LinuxMultiarch()}", artifact, .. programArgs],
+        };
+    }
+
+    private static bool HostRunsNatively(Arch arch) => arch switch
+    {
+        Arch.X86_64 => RuntimeInformation.OSArchitecture == Architecture.X64,
+        Arch.AArch64 => RuntimeInformation.OSArchitecture == Architecture.Arm64,
+        Arch.RiscV64 => RuntimeInformation.OSArchitecture == Architecture.RiscV64,
+    };
+}

@@ -1,0 +1,28 @@
+using Veridian.Triples;
+
+namespace Veridian.Runner;
+
+/// <summary>What to run, for which target, and how long to wait.</summary>
+public sealed record RunRequest
+{
+    /// <summary>The resolved target; its <see cref="TargetInfo.Qemu"/> recipe decides how the artifact runs.</summary>
+    public required TargetInfo Target { get; init; }
+
+    /// <summary>The ELF image or program to run.</summary>
+    public required string Artifact { get; init; }
+
+    /// <summary>Arguments for a Linux program (ignored for kernel images).</summary>
+    public IReadOnlyList<string> ProgramArgs { get; init; } = [];
+
+    /// <summary>How long the guest may run before it is stopped and <see cref="RunnerCodes.Timeout"/> is reported.</summary>
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Where the guest's console output is copied as it arrives (null: only captured in <see cref="RunResult.Output"/>).</summary>
+    public TextWriter? Output { get; init; }
+
+    /// <summary>Where QEMU's own error output is copied as it arrives (null: only captured).</summary>
+    public TextWriter? Error { get; init; }
+
+    /// <summary>For Linux programs: pass this process's stdin through (interactive use); otherwise the guest reads end-of-file.</summary>
+    public bool InheritStdin { get; init; }
+}

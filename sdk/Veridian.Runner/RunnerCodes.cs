@@ -1,0 +1,32 @@
+namespace Veridian.Runner;
+
+/// <summary>Codes VDN3100–VDN3149: running artifacts (<c>veridian run</c>) and building samples. Each says what to do.</summary>
+public static class RunnerCodes
+{
+    /// <summary>The artifact to run does not exist; build it first or check the path.</summary>
+    public const string ArtifactNotFound = "VDN3101";
+
+    /// <summary>The guest did not finish within the timeout; it may hang (no power-off) — raise <c>--timeout</c> or fix the guest.</summary>
+    public const string Timeout = "VDN3102";
+
+    /// <summary>QEMU (or the program's loader) could not start the artifact; the message carries QEMU's own error.</summary>
+    public const string EmulatorFailed = "VDN3103";
+
+    /// <summary>The emulator for the target is not installed; run <c>scripts/bootstrap-host</c>.</summary>
+    public const string EmulatorMissing = "VDN3104";
+
+    /// <summary>The artifact is not a program for the requested target (ELF machine or class differs); pass the right <c>--target</c>.</summary>
+    public const string WrongMachine = "VDN3105";
+
+    /// <summary>A sample folder has no sources for the target (no .c/.cpp/.S files, or an empty <c>sources</c> list).</summary>
+    public const string NoSources = "VDN3106";
+
+    /// <summary>A path in a sample's <c>sources</c> list does not exist; fix the list.</summary>
+    public const string SourceNotFound = "VDN3107";
+
+    /// <summary>Building a sample's <c>veridian.toml</c> project failed; the compiler's or linker's messages follow.</summary>
+    public const string BuildFailed = "VDN3108";
+
+    /// <summary>The target cannot be run (no QEMU recipe applies, e.g. a user-subsystem VeridianOS program without an OS image yet).</summary>
+    public const string NotRunnable = "VDN3109";
+}

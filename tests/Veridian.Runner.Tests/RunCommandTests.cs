@@ -1,0 +1,52 @@
+using Veridian.Cli;
+using Veridian.Triples;
+
+namespace Veridian.Runner.Tests;
+
+/// <summary>`veridian run` on Linux programs: arguments after `--` reach the program; its exit status is the command's.</summary>
+public class RunCommandTests
+{
+    [Theory]
+    [InlineData("x86_64-linux-gnu")]
+    [InlineData("aarch64-linux-gnu")]
+    [InlineData("riscv64-linux-gnu")]
+    public void A_linux_program_gets_the_arguments_after_the_separator_and_its_exit_status_is_the_commands(string triple)
+    {
+        using var temp = new TempDir();
+        File.WriteAllText(temp.Combine("args.c"), """
+            #include <stdio.h>
+            int main(int argc, char **argv) {
+                for (int i = 1; i < argc; ++i) printf("[%s]", argv[i]);
+                printf("\n");
+                return argc;
+            }
+            """);
+        var target = TargetDatabase.Resolve(triple);
+        BuildSteps.Compile(new CompileJob(target, "args.c", "args.o", 2, temp.Path));
+        BuildSteps.Link(new LinkJob(target, ["args.o"], "args", temp.Path));
+
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var exit = CliApp.Run(["run", "--target", triple, temp.Combine("args"), "--", "one", "two words", "--three"], stdout, stderr);
+        Assert.True(exit == 4, $"exit {exit}\n{stdout}\n{stderr}");
+        Assert.Equal("[one][two words][--three]\n", stdout.ToString());
+    }
+
+    [Fact]
+    public void A_timeout_that_is_not_positive_is_a_usage_error()
+    {
+        var stderr = new StringWriter();
+        var exit = CliApp.Run(["run", "--target", "x86_64-linux-gnu", "--timeout", "0", "/bin/true"], new StringWriter(), stderr);
+        Assert.Equal(1, exit);
+        Assert.Contains("error VDN1003: --timeout must be a positive number of seconds", stderr.ToString());
+    }
+
+    [Fact]
+    public void An_unknown_target_reports_the_triples_diagnostic()
+    {
+        var stderr = new StringWriter();
+        var exit = CliApp.Run(["run", "--target", "sparc-linux-gnu", "/bin/true"], new StringWriter(), stderr);
+        Assert.Equal(1, exit);
+        Assert.Contains("error VDN2001", stderr.ToString());
+    }
+}
