@@ -160,6 +160,7 @@ public static class Planner
 
             var objects = new List<BuildAction>();
             var seen = new HashSet<string>(StringComparer.Ordinal);
+            var csharp = new List<(string Source, Located Glob)>();
             foreach (var glob in settings.SelectMany(s => s.Sources))
             {
                 var files = Glob.Expand(project.Directory, glob.Value);
@@ -179,6 +180,12 @@ public static class Planner
                             language is null ? $"source '{source}' has no known language (extension '{Path.GetExtension(source)}')" : $"source '{source}' is {Languages.Name(language.Value)}, which is not in languages",
                             glob.Location, $"languages = [{string.Join(", ", project.Languages.Select(l => $"\"{Languages.Name(l)}\""))}]; see docs/veridian-toml.md for extensions");
                     }
+                    if (language == Language.CSharp)
+                    {
+                        // All C# sources of a unit are one compilation: one codegen action after the loop.
+                        csharp.Add((source, glob));
+                        continue;
+                    }
                     var kind = KindFor(language.Value, source, glob);
                     var obj = $"{unit.OutDir}/obj/{source.Replace("../", "__/")}.o";
                     var action = new BuildAction(kind, unit, obj, args, language, source);
@@ -186,6 +193,16 @@ public static class Planner
                     objects.Add(action);
                     Actions.Add(action);
                 }
+            }
+
+            if (csharp.Count > 0)
+            {
+                var files = csharp.Select(c => c.Source).ToList();
+                var action = new BuildAction(ActionKind.Codegen, unit, $"{unit.OutDir}/obj/csharp.o", files, Language.CSharp, files[0]);
+                foreach (var (source, glob) in csharp)
+                    action.Inputs.Add(new Edge(source, $"C# source matched by '{glob.Value}' ({glob.Location})", null));
+                objects.Add(action);
+                Actions.Add(action);
             }
 
             BuildAction main;
@@ -223,9 +240,7 @@ public static class Planner
         {
             Language.C or Language.Cxx or Language.Asm => ActionKind.Compile,
             Language.LlvmIr => ActionKind.Codegen,
-            Language.CSharp => throw DiagnosticException.Error(BuildCodes.LanguageNotEnabled,
-                $"source '{source}' is C#, and no C# compiler is plugged into this build engine yet", glob.Location,
-                "the C# compiler (Veridian.Compiler) registers the csharp language when it is installed"),
+            Language.CSharp => ActionKind.Codegen, // planned as one action per unit (above), never per file
         };
     }
 

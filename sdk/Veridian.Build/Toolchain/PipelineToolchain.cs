@@ -16,7 +16,9 @@ public sealed class PipelineToolchain : IBuildToolchain
         FileIdentity(HostComponents.Get("clang").Path), FileIdentity(HostComponents.Get("lld").Path), FileIdentity(HostComponents.Get("llvm-ar").Path),
         FileIdentity(HostComponents.Get("libLLVM").Path),
         // Our own pass pipeline and codegen settings are part of the tool: the toolchain assembly's identity.
-        typeof(CompilePipeline).Assembly.ManifestModule.ModuleVersionId.ToString()));
+        typeof(CompilePipeline).Assembly.ManifestModule.ModuleVersionId.ToString(),
+        // The C# compiler (and the core library embedded in it).
+        typeof(Veridian.Compiler.CSharpCompiler).Assembly.ManifestModule.ModuleVersionId.ToString()));
 
     public string Identity => _identity.Value;
 
@@ -34,7 +36,20 @@ public sealed class PipelineToolchain : IBuildToolchain
         Run(() => CompilePipeline.Compile(Request(job, objectPath, ["-MD", "-MF", depfilePath, "-MT", "obj"])).ToolOutput);
 
     public StepResult Codegen(CompileJob job, string objectPath, CancellationToken cancel) =>
-        Run(() => CompilePipeline.Compile(Request(job, objectPath, [])).ToolOutput);
+        job.Language == Language.CSharp
+            // One C# compilation per unit: the job's arguments are all its .cs sources (docs/csharp-subset.md).
+            ? Run(() =>
+            {
+                Veridian.Compiler.CSharpCompiler.Compile(new Veridian.Compiler.CSharpCompileRequest
+                {
+                    Sources = job.Arguments.Select(p => new Veridian.Compiler.SourceFile(p, File.ReadAllText(Path.Combine(job.WorkingDirectory, p)))).ToList(),
+                    Target = job.Target.Info,
+                    Opt = OptLevels.Parse(job.OptLevel.TrimStart('-', 'O')) ?? OptLevel.O2,
+                    Output = Path.Combine(job.WorkingDirectory, objectPath),
+                });
+                return "";
+            })
+            : Run(() => CompilePipeline.Compile(Request(job, objectPath, [])).ToolOutput);
 
     public StepResult Archive(LinkJob job, string outputPath, CancellationToken cancel) =>
         Run(() =>
