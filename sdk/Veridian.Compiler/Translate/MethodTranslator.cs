@@ -467,7 +467,7 @@ public sealed partial class MethodTranslator
         var bytes = Encoding.UTF8.GetBytes(message);
         var g = _mt.NewGlobalName("panicmsg");
         _mt.DeclareGlobal($"{g} = private unnamed_addr constant [{bytes.Length + 1} x i8] c\"{message}\\00\"");
-        _mt.Declare("declare void @__veridian_panic(ptr, i64)");
+        _mt.Declare("declare void @__veridian_panic(ptr, i64) cold noreturn");
         Emit($"call void @__veridian_panic(ptr {g}, i64 {bytes.Length})");
         Emit("unreachable");
     }

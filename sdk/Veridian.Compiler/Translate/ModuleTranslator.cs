@@ -144,7 +144,8 @@ public sealed class ModuleTranslator
         {
             name = "@" + Quote(import);
             _fnNames[m.Key] = name;
-            _declares.Add($"declare {CAbi.Declaration(this, Model.Signature(m), name)}");
+            // The panic hook never returns: saying so lets LLVM treat every bounds/overflow check as a cold exit.
+            _declares.Add($"declare {CAbi.Declaration(this, Model.Signature(m), name)}" + (import == PanicHook ? " cold noreturn" : ""));
             return name;
         }
         if (Model.ExportName(m.Def) is { } export)
@@ -163,6 +164,9 @@ public sealed class ModuleTranslator
             RequireStaticConstructor(m.Owner);
         return name;
     }
+
+    /// <summary>The C symbol of the panic hook (docs/csharp-subset.md).</summary>
+    public const string PanicHook = "__veridian_panic";
 
     public static string Quote(string s)
     {
