@@ -3,26 +3,22 @@
 #   veridian : ./veridian cs build --target x86_64-linux-gnu -O2   (Roslyn → IL → LLVM IR → our O2 + codegen)
 #   aot      : the same .cs files under NativeAOT (dotnet publish -p:PublishAot=true, linux-x64)
 #   c        : c/*.c, the same algorithms, clang-19 -O2
-# Each binary runs RUNS times (default 3) in this one script; the best wall time counts. Outputs must agree.
+# The three binaries run interleaved RUNS times (default 5) in this one script; the best wall time of each
+# counts. Outputs must agree.
 # Then the size of a hello-world image per architecture. Prints ratios; the anchors are AOT and C.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
-runs="${RUNS:-3}"
+runs="${RUNS:-5}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 export VERIDIAN_NO_BOOTSTRAP=1
 shim="$root/tests/csharp/shim/Out.cs"
 
-best_ms() { # best wall time of "$@" over $runs runs, in ms; output to $work/out
-  local best=999999999
-  for _ in $(seq "$runs"); do
-    local t0 t1
-    t0=$(date +%s%N); "$@" > "$work/out"; t1=$(date +%s%N)
-    local ms=$(( (t1 - t0) / 1000000 ))
-    (( ms < best )) && best=$ms
-  done
-  echo "$best"
+time_ms() { # wall time of "$@" in ms; output to $work/out
+  local t0 t1
+  t0=$(date +%s%N); "$@" > "$work/out"; t1=$(date +%s%N)
+  echo $(( (t1 - t0) / 1000000 ))
 }
 
 printf '%-14s %10s %10s %10s %12s %10s\n' kernel veridian_ms aot_ms c_ms veridian/aot veridian/c
@@ -40,9 +36,13 @@ EOP
   (cd "$work/aot-$k" && dotnet publish -c Release -r linux-x64 -o out -p:UseArtifactsOutput=false --nologo -v q >/dev/null 2>&1) \
     || { echo "NativeAOT publish failed for $k" >&2; exit 1; }
   clang-19 -O2 "$here/c/$k.c" -lm -o "$work/$k-c"
-  v=$(best_ms "$work/$k-vdn"); vo=$(cat "$work/out")
-  a=$(best_ms "$work/aot-$k/out/k"); ao=$(cat "$work/out")
-  c=$(best_ms "$work/$k-c"); co=$(cat "$work/out")
+  # Interleaved (veridian, aot, c, veridian, ...) so that load from other jobs hits all three alike; best of $runs.
+  v=999999999; a=999999999; c=999999999
+  for _ in $(seq "$runs"); do
+    t=$(time_ms "$work/$k-vdn"); vo=$(cat "$work/out"); (( t < v )) && v=$t
+    t=$(time_ms "$work/aot-$k/out/k"); ao=$(cat "$work/out"); (( t < a )) && a=$t
+    t=$(time_ms "$work/$k-c"); co=$(cat "$work/out"); (( t < c )) && c=$t
+  done
   if [ "$vo" != "$ao" ] || [ "$vo" != "$co" ]; then echo "outputs differ for $k: '$vo' / '$ao' / '$co'" >&2; exit 1; fi
   printf '%-14s %10d %10d %10d %12.2f %10.2f\n' "$k" "$v" "$a" "$c" "$(echo "$v / $a" | bc -l)" "$(echo "$v / $c" | bc -l)"
 done
