@@ -20,15 +20,16 @@ dotnet test Veridian.slnx -c Release --no-build --nologo \
 status=$?
 set -e
 
-# Summary from the TRX files: one line per test project, then the total.
+# Summary from the TRX files: one line per test project, then the total. (grep -m1: with pipefail, a grep
+# cut off by `head` would die of SIGPIPE on a large TRX and end the script with 141.)
 passed=0; failed=0; skipped=0
 for trx in "$results"/*.trx; do
   [ -f "$trx" ] || continue
-  counters="$(grep -o '<Counters [^>]*>' "$trx" | head -1)"
+  counters="$(grep -m1 -o '<Counters [^>]*>' "$trx" | head -1)"
   get() { echo "$counters" | sed -n "s/.* $1=\"\([0-9]*\)\".*/\1/p"; }
   p=$(get passed); f=$(get failed); total=$(get total); executed=$(get executed)
   s=$(( ${total:-0} - ${executed:-0} ))
-  name="$(grep -o 'storage="[^"]*\.dll"' "$trx" | head -1 | sed 's/.*\/\([^/]*\)\.dll"/\1/')"
+  name="$(grep -m1 -o 'storage="[^"]*\.dll"' "$trx" | head -1 | sed 's/.*\/\([^/]*\)\.dll"/\1/')"
   printf '  %-32s %4d passed, %d failed, %d skipped\n' "${name:-$(basename "$trx")}" "${p:-0}" "${f:-0}" "$s"
   passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0})); skipped=$((skipped + s))
 done

@@ -6,8 +6,8 @@ using Veridian.Triples.Emit;
 namespace Veridian.Triples.Tests;
 
 /// <summary>
-/// The emitted toolchain file configures and builds the fixture C project (a static library: nothing is linked
-/// for the target before the sysroot exists) for one kernel and one user target per architecture.
+/// The emitted toolchain file configures and builds the fixture C project for one kernel and one user target per
+/// architecture: a static library everywhere, and a linked executable for kernels (user programs need the sysroot).
 /// </summary>
 public sealed class CMakeToolchainTests
 {
@@ -41,12 +41,19 @@ public sealed class CMakeToolchainTests
             var obj = Directory.GetFiles(build, "fixture.c.o", SearchOption.AllDirectories).Single();
             Assert.Equal((t.ElfMachine, t.ElfFlags), Elf.Header(obj));
             using var commands = JsonDocument.Parse(File.ReadAllText(Path.Combine(build, "compile_commands.json")));
-            var command = commands.RootElement[0].GetProperty("command").GetString()!;
+            var command = commands.RootElement.EnumerateArray().Select(e => e.GetProperty("command").GetString()!)
+                .Single(c => c.Contains("fixture.c", StringComparison.Ordinal) && !c.Contains("kernel_probe", StringComparison.Ordinal));
             Assert.Contains($"--target={t.LlvmTriple}", command);
             foreach (var flag in t.ClangArgs.Where(a => !a.StartsWith("--target=", StringComparison.Ordinal)))
                 Assert.Contains(" " + flag, command);
             if (t.Sysroot == SysrootKind.Veridian)
                 Assert.Contains($"--sysroot={sysroot}", command);
+
+            // Kernels need no C library, so the fixture also links an executable for them, with ld.lld-19.
+            var probe = Path.Combine(build, "kernel_probe");
+            Assert.Equal(t.IsKernel, File.Exists(probe));
+            if (t.IsKernel)
+                Assert.Equal((t.ElfMachine, t.ElfFlags), Elf.Header(probe));
         }
         finally
         {

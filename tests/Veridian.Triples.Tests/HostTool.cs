@@ -31,3 +31,13 @@ public sealed class CMakeTheoryAttribute : TheoryAttribute
             Skip = "cmake is not installed: the CMake toolchain files are not checked; apt-get install cmake to run this test";
     }
 }
+
+/// <summary>A theory that is skipped, with the reason shown, when meson or ninja is not installed.</summary>
+public sealed class MesonTheoryAttribute : TheoryAttribute
+{
+    public MesonTheoryAttribute()
+    {
+        if (HostTool.Find("meson") is null || HostTool.Find("ninja") is null)
+            Skip = "meson or ninja is not installed: the Meson cross files are not checked; apt-get install meson ninja-build to run this test";
+    }
+}

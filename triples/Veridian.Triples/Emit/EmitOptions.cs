@@ -15,6 +15,9 @@ public sealed record EmitOptions
     /// <summary>The archiver the build files name.</summary>
     public string Archiver { get; init; } = "/usr/bin/llvm-ar-19";
 
+    /// <summary>The linker CMake toolchain files use for VeridianOS targets.</summary>
+    public string LinkerPath { get; init; } = "/usr/bin/ld.lld-19";
+
     /// <summary>The linker a Rust target spec names for VeridianOS targets.</summary>
     public string Linker { get; init; } = "ld.lld-19";
 

@@ -37,6 +37,15 @@ public static class TargetEmitter
     internal static IReadOnlyList<string> CompileFlags(TargetInfo target, EmitOptions options) =>
         [.. target.ClangArgs, .. target.SysrootArgs(options.Sysroot)];
 
+    /// <summary>Flags for ld.lld itself when it links a VeridianOS image (static, the target's page size, entry symbol).</summary>
+    internal static IReadOnlyList<string> LldFlags(TargetInfo target, EmitOptions options)
+    {
+        var flags = new List<string> { "-static", "-z", $"max-page-size={target.PageSize}", "-e", target.EntrySymbol, "--build-id=sha1" };
+        if (target.Sysroot == SysrootKind.Veridian)
+            flags.Add($"-L{target.LibDir(options.Sysroot)}");
+        return flags;
+    }
+
     /// <summary>Link flags for a clang driver linking with ld.lld.</summary>
     internal static IReadOnlyList<string> LinkFlags(TargetInfo target, EmitOptions options)
     {

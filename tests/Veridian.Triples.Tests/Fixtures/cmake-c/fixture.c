@@ -1,4 +1,4 @@
-/* Fails to compile unless the toolchain passed the SDK's predefined macros. */
+/* Shared by the CMake and Meson fixtures. Fails to compile unless the build file passed the SDK's predefined macros. */
 #ifndef __veridian__
 #error "__veridian__ is not defined: the toolchain file did not pass the target's flags"
 #endif
