@@ -117,6 +117,7 @@ public static class CcDriver
                 LtoOpt = args.OptGiven ? args.Opt : OptLevel.O2,
                 Codegen = args.Codegen,
                 Static = args.Static,
+                Cxx = args.Cxx,
                 Shared = args.Shared,
                 NoStdLib = args.NoStdLib,
                 NoStartFiles = args.NoStartFiles,
