@@ -28,6 +28,7 @@ public static class CliApp
         root.Subcommands.Add(DriverCommand.Ld());
         root.Subcommands.Add(new ToolchainCommand());
         root.Subcommands.Add(new TargetsCommand());
+        root.Subcommands.Add(new InspectCommand());
         return root;
     }
 
