@@ -29,6 +29,7 @@ public static class CliApp
         root.Subcommands.Add(new ToolchainCommand());
         root.Subcommands.Add(new TargetsCommand());
         root.Subcommands.Add(new InspectCommand());
+        root.Subcommands.Add(new PkgCommand());
         return root;
     }
 
