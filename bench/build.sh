@@ -91,7 +91,7 @@ M
 
 # Wall time in ms, and CPU time (user + sys of the command and its children, from /usr/bin/time) in ms.
 measure() { # measure <label> <command...>: sets W (wall ms) and C (cpu ms)
-  /usr/bin/time -o "$work/time" -f "%e %U %S" "${@:2}" >/dev/null 2>&1
+  /usr/bin/time -o "$work/time" -f "%e %U %S" "${@:2}" >"$work/$1.log" 2>&1
   read -r e u s < <(tail -1 "$work/time")
   W=$(awk -v w="$e" 'BEGIN{printf "%d", w*1000}'); C=$(awk -v u="$u" -v s="$s" 'BEGIN{printf "%d", (u+s)*1000}')
 }
@@ -102,10 +102,11 @@ echo "bench: $files generated C files for $target (-O2), -j2, $runs runs each, m
 vc=(); mc=(); vn=(); mn=(); vcc=(); mcc=(); vnc=(); mnc=()
 for r in $(seq 1 "$runs"); do
   rm -rf "$proj/out" "$proj/mk" "$work/cache"
-  measure x env -C "$proj" VERIDIAN_CACHE_DIR="$work/cache" "$cli" build --profile release -j 2; vc+=("$W"); vcc+=("$C")
-  measure x env -C "$proj" VERIDIAN_CACHE_DIR="$work/cache" "$cli" build --profile release -j 2; vn+=("$W"); vnc+=("$C")
-  measure x make -s -C "$proj" -j2; mc+=("$W"); mcc+=("$C")
-  measure x make -s -C "$proj" -j2; mn+=("$W"); mnc+=("$C")
+  measure cold env -C "$proj" VERIDIAN_CACHE_DIR="$work/cache" "$cli" build --profile release -j 2; vc+=("$W"); vcc+=("$C")
+  measure noop env -C "$proj" VERIDIAN_CACHE_DIR="$work/cache" "$cli" build --profile release -j 2; vn+=("$W"); vnc+=("$C")
+  grep -q '^nothing to do' "$work/noop.log" || { echo "run $r: the second build did work:"; tail -3 "$work/noop.log"; }
+  measure make make -s -C "$proj" -j2; mc+=("$W"); mcc+=("$C")
+  measure make make -s -C "$proj" -j2; mn+=("$W"); mnc+=("$C")
 done
 VC=$(median "${vc[@]}"); MC=$(median "${mc[@]}"); VN=$(median "${vn[@]}"); MN=$(median "${mn[@]}")
 VCC=$(median "${vcc[@]}"); MCC=$(median "${mcc[@]}"); VNC=$(median "${vnc[@]}"); MNC=$(median "${mnc[@]}")
