@@ -30,6 +30,8 @@ public static class CliApp
         root.Subcommands.Add(DriverCommand.Ld());
         root.Subcommands.Add(new ToolchainCommand());
         root.Subcommands.Add(new TargetsCommand());
+        root.Subcommands.Add(new InspectCommand());
+        root.Subcommands.Add(new PkgCommand());
         return root;
     }
 

@@ -49,6 +49,8 @@ public static class Codegen
         displayName ??= path;
         using var tm = TargetMachines.Create(target, level, options);
         Prepare(module, tm, level, options, phase, displayName);
+        if (kind is OutputKind.Object or OutputKind.Assembly)
+            InitArrays.Lower(module);
         switch (kind)
         {
             case OutputKind.Object:

@@ -122,6 +122,8 @@ public static class CompilePipeline
             : request.Lto && request.Kind == OutputKind.Assembly ? OutputKind.LlvmIr
             : request.Kind;
         Codegen.Prepare(module, tm, request.Opt, request.Codegen, phase, request.Input);
+        if (kind is OutputKind.Object or OutputKind.Assembly)
+            InitArrays.Lower(module);
         switch (kind)
         {
             case OutputKind.Object:

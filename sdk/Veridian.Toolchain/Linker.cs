@@ -29,7 +29,7 @@ public static class Linker
             var items = LinkTimeOptimize(request, cwd, temp.FullName);
             var command = target.Os switch
             {
-                Os.Veridian => LldCommand(request, items, output, temp.FullName),
+                Os.Veridian => LldCommand(request, items, output, KernelScriptPath(request, temp.FullName)),
                 Os.Linux => ClangLinkCommand(request, items, output),
             };
             var result = CompilePipeline.AtomicRun(command, output, cwd, request.InheritStderr);
@@ -49,7 +49,11 @@ public static class Linker
     }
 
     /// <summary>The ld.lld-19 command for a VeridianOS target (what <c>-###</c> prints).</summary>
-    public static IReadOnlyList<string> LldCommand(LinkRequest request, IReadOnlyList<LinkItem> items, string output, string tempDir)
+    /// <param name="request">The link.</param>
+    /// <param name="items">The linker items after LTO.</param>
+    /// <param name="output">The image path.</param>
+    /// <param name="kernelScript">Where the kernel linker script was written (kernel targets without <see cref="LinkRequest.LinkerScript"/>).</param>
+    public static IReadOnlyList<string> LldCommand(LinkRequest request, IReadOnlyList<LinkItem> items, string output, string? kernelScript)
     {
         var target = request.Target;
         var args = new List<string> { HostProbe.RequireTool("lld") };
@@ -58,8 +62,7 @@ public static class Linker
             args.Add("-static");
         if (target.IsKernel || request.LinkerScript is not null)
         {
-            var script = request.LinkerScript ?? WriteKernelScript(target, tempDir);
-            args.AddRange(["-T", script]);
+            args.AddRange(["-T", request.LinkerScript ?? kernelScript ?? throw new ArgumentNullException(nameof(kernelScript))]);
         }
         else if (target.LoadAddress is { } address)
         {
@@ -143,10 +146,12 @@ public static class Linker
         return f.Read(magic) == 4 && magic is [(byte)'B', (byte)'C', 0xC0, 0xDE];
     }
 
-    private static string WriteKernelScript(TargetInfo target, string tempDir)
+    private static string? KernelScriptPath(LinkRequest request, string tempDir)
     {
+        if (!request.Target.IsKernel || request.LinkerScript is not null)
+            return null;
         var path = Path.Combine(tempDir, "kernel.ld");
-        File.WriteAllText(path, KernelLinkerScript.For(target));
+        File.WriteAllText(path, KernelLinkerScript.For(request.Target));
         return path;
     }
 }

@@ -7,8 +7,34 @@ namespace Veridian.Triples.Tests;
 /// <summary>Properties over generated triples: made of real components, aliases, typos and noise.</summary>
 public sealed class TripleProperties
 {
-    // A fixed seed keeps the suite deterministic; set CsCheck_Seed or change it to explore further.
-    private const string Seed = "0000000000000";
+    private static readonly Lazy<IReadOnlyList<string>> s_inputs = new(() =>
+    {
+        var pcg = new PCG(1, Seed);
+        var inputs = new string[Iterations];
+        for (var i = 0; i < inputs.Length; i++)
+            inputs[i] = s_triple!.Generate(pcg, null!, out _);
+        return inputs;
+    });
+
+    /// <summary>Runs <paramref name="property"/> on every input, naming the input that breaks it.</summary>
+    private static void ForAll(Action<string> property)
+    {
+        foreach (var input in s_inputs.Value)
+        {
+            try
+            {
+                property(input);
+            }
+            catch (Exception e) when (e is not Xunit.Sdk.XunitException { Message: var m } || !m.StartsWith("input ", StringComparison.Ordinal))
+            {
+                throw new Xunit.Sdk.XunitException($"input '{input}' breaks the property: {e.Message}");
+            }
+        }
+    }
+
+    // CsCheck's Sample continues with fresh random seeds after the given one, so the inputs are drawn here from a
+    // fixed PCG stream instead: the suite stays deterministic. Change the seed to explore further.
+    private const ulong Seed = 20261124;
     private const int Iterations = 20_000;
 
     private static readonly Gen<string> s_noise = Gen.String[Gen.Char["abcdeglnrsuvx0123456_-"], 0, 8];
@@ -40,7 +66,7 @@ public sealed class TripleProperties
     [Fact]
     public void Normalise_is_idempotent_and_canonical_spellings_parse_to_themselves()
     {
-        s_triple.Sample(text =>
+        ForAll(text =>
         {
             if (!Triple.TryParse(text, out var triple, out _))
                 return;
@@ -51,13 +77,13 @@ public sealed class TripleProperties
             Assert.True(reparsed.IsCanonical);
             Assert.Empty(reparsed.Rewrites);
             Assert.Equal(triple, reparsed);
-        }, seed: Seed, iter: Iterations, threads: 1);
+        });
     }
 
     [Fact]
     public void Show_then_parse_round_trips_to_the_same_target()
     {
-        s_triple.Sample(text =>
+        ForAll(text =>
         {
             if (!Triple.TryParse(text, out var triple, out _) || TargetDatabase.Find(triple) is not { } target)
                 return;
@@ -67,14 +93,14 @@ public sealed class TripleProperties
             Assert.Same(target, TargetDatabase.Resolve(shown.Value));
             Assert.Same(target, TargetDatabase.Resolve(triple.Original));
             Assert.Equal(triple, target.Triple);
-        }, seed: Seed, iter: Iterations, threads: 1);
+        });
     }
 
     [Fact]
     public void Any_string_either_parses_or_reports_exactly_one_triple_code()
     {
         var codes = typeof(TripleCodes).GetFields().Select(f => (string)f.GetRawConstantValue()!).ToHashSet();
-        s_triple.Sample(text =>
+        ForAll(text =>
         {
             if (Triple.TryParse(text, out _, out var bag))
             {
@@ -85,7 +111,7 @@ public sealed class TripleProperties
             Assert.Contains(d.Code, codes);
             Assert.Equal(Severity.Error, d.Severity);
             Assert.False(string.IsNullOrEmpty(d.Hint));
-        }, seed: Seed, iter: Iterations, threads: 1);
+        });
     }
 
     [Fact]
@@ -94,7 +120,7 @@ public sealed class TripleProperties
         // Guards the properties above against a generator that never produces interesting inputs.
         var targets = new HashSet<string>();
         var codes = new HashSet<string>();
-        s_triple.Sample(text =>
+        ForAll(text =>
         {
             if (Triple.TryParse(text, out var triple, out var bag))
             {
@@ -105,7 +131,7 @@ public sealed class TripleProperties
             {
                 codes.Add(bag[0].Code);
             }
-        }, seed: Seed, iter: Iterations, threads: 1);
+        });
         Assert.Equal(TargetDatabase.All.Count, targets.Count);
         Assert.Superset(new HashSet<string>
         {

@@ -54,22 +54,21 @@ public static class CcDriver
             output.WriteLine($"Target: {target.Canonical}");
             output.Flush();
         }
-        return PassThrough(args, err, keepVersion: !args.Queries.Contains("--version"));
+        return PassThrough(args, err, query: true);
     }
 
     /// <summary>-E, -M, -print-*: clang-19 with the target's flags and the user's arguments.</summary>
-    private static int PassThrough(CcArguments args, TextWriter err, bool keepVersion = true)
+    private static int PassThrough(CcArguments args, TextWriter err, bool query = false)
     {
         var command = new List<string> { HostProbe.RequireTool("clang") };
         if (args.Cxx)
             command.Add("--driver-mode=g++");
-        command.AddRange(CompilePipeline.TargetArgs(args.Target!, args.Sysroot));
-        command.AddRange(args.PassThrough.Where(a => keepVersion || a != "--version"));
+        // A query needs only the target and CPU (the full flag set would draw unused-argument warnings).
+        command.AddRange(query ? [$"--target={args.Target!.LlvmTriple}", .. args.Target.ClangCpuArgs] : CompilePipeline.TargetArgs(args.Target!, args.Sysroot));
+        command.AddRange(args.PassThrough);
         if (args.Verbose || args.DryRun)
             err.WriteLine(" " + ToolProcess.Format(command));
         if (args.DryRun)
-            return 0;
-        if (command.Count == 1 + (args.Cxx ? 1 : 0) + CompilePipeline.TargetArgs(args.Target!, args.Sysroot).Count)
             return 0;
         return ToolProcess.Run(command[0], command.Skip(1).ToList(), inheritStderr: true, captureStdout: false).ExitCode;
     }
@@ -131,7 +130,7 @@ public static class CcDriver
             {
                 var cmd = args.Target!.Os switch
                 {
-                    Os.Veridian => Linker.LldCommand(request, items, Path.GetFullPath(request.Output), "<temp>"),
+                    Os.Veridian => Linker.LldCommand(request, items, Path.GetFullPath(request.Output), "<kernel linker script>"),
                     Os.Linux => Linker.ClangLinkCommand(request, items, Path.GetFullPath(request.Output)),
                 };
                 if (items.Any(i => i.Kind == LinkItemKind.File && i.Value.EndsWith(".bc", StringComparison.Ordinal)) || args.Lto)

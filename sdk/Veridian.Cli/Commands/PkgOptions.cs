@@ -1,0 +1,44 @@
+using System.CommandLine;
+using Veridian.Pkg.Install;
+
+namespace Veridian.Cli.Commands;
+
+/// <summary>Options shared by the <c>pkg</c> commands.</summary>
+internal static class PkgOptions
+{
+    public static Option<string> Sysroot(bool required = true) => new("--sysroot")
+    {
+        Description = "The sysroot directory (created by 'veridian pkg init').",
+        Required = required,
+    };
+
+    public static Option<double> LockTimeout() => new("--lock-timeout")
+    {
+        Description = "Seconds to wait for another package operation on the sysroot before failing (default 60).",
+        DefaultValueFactory = _ => 60,
+    };
+
+    /// <summary>
+    /// Options of an install or remove: lock wait message on stderr, and the test seam
+    /// <c>VERIDIAN_PKG_KILL_AT_STEP=N</c>, which kills this process (SIGKILL) before step N so that tests
+    /// can check recovery after a real process death.
+    /// </summary>
+    public static InstallOptions Install(ParseResult parse, Option<double> lockTimeout, TextWriter err)
+    {
+        IFaultSeam? seam = null;
+        if (int.TryParse(Environment.GetEnvironmentVariable("VERIDIAN_PKG_KILL_AT_STEP"), out var killAt))
+        {
+            seam = new DelegateSeam((step, _) =>
+            {
+                if (step == killAt)
+                    System.Diagnostics.Process.GetCurrentProcess().Kill();
+            });
+        }
+        return new InstallOptions
+        {
+            LockTimeout = TimeSpan.FromSeconds(parse.GetValue(lockTimeout)),
+            OnWait = message => err.WriteLine($"note: {message}"),
+            Seam = seam,
+        };
+    }
+}

@@ -1,0 +1,2 @@
+#include "dep.h"
+int dep_value(void) { return DEP_VALUE; }
