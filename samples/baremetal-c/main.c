@@ -4,12 +4,14 @@
 
 /* In .bss: must read as zero on entry. */
 static unsigned long long fib_memo[94];
-/* Set by the constructor below, run from .init_array by start.c. */
+/* Set by the constructor below, run from .init_array by start.c. The volatile read keeps the optimiser
+ * from evaluating the constructor at compile time (and dropping it from .init_array). */
 static unsigned long long constructed_marker;
+static volatile unsigned long long marker_seed = 0x5EED;
 
 __attribute__((constructor)) static void mark_constructed(void)
 {
-    constructed_marker = 0x5EED;
+    constructed_marker = marker_seed;
 }
 
 static unsigned long long fib(unsigned n)

@@ -1,4 +1,5 @@
-/* aarch64 on QEMU virt: PL011 UART at 0x09000000; power off through PSCI (conduit HVC). */
+/* aarch64 on QEMU virt: PL011 UART at 0x09000000; power off through PSCI (conduit HVC); failure
+ * through Arm semihosting, which carries an exit code. */
 #include "../platform.h"
 
 const char arch_name[] = "aarch64";
@@ -29,10 +30,11 @@ _Noreturn void arch_poweroff(void)
 
 _Noreturn void arch_fail(int code)
 {
-    /* QEMU exits 0 after SYSTEM_OFF whatever the guest wanted, so the status travels on the console:
-     * `veridian run` reads a last line "veridian-exit: <code>" (docs/run.md, exit status). */
-    console_write("veridian-exit: ");
-    console_write_u64((unsigned long long)code);
-    console_write("\n");
-    psci(0x84000008UL); /* PSCI_SYSTEM_OFF */
+    /* PSCI SYSTEM_OFF makes QEMU exit 0 whatever the guest wanted; Arm semihosting SYS_EXIT (0x18) with
+     * ADP_Stopped_ApplicationExit (0x20026) carries the code (QEMU: -semihosting-config enable=on). */
+    unsigned long block[2] = {0x20026UL, (unsigned long)code};
+    register unsigned long x0 __asm__("x0") = 0x18;
+    register unsigned long *x1 __asm__("x1") = block;
+    __asm__ volatile("hlt #0xf000" : "+r"(x0) : "r"(x1) : "memory");
+    psci(0x84000008UL); /* semihosting disabled: at least stop */
 }
