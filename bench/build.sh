@@ -89,23 +89,28 @@ mk/obj/%.o: src/%.c
 -include \$(OBJS:.o=.d)
 M
 
-now() { date +%s%N; }
-ms() { echo $(( ($2 - $1) / 1000000 )); }
+# Wall time in ms, and CPU time (user + sys of the command and its children, from /usr/bin/time) in ms.
+measure() { # measure <label> <command...>: sets W (wall ms) and C (cpu ms)
+  /usr/bin/time -o "$work/time" -f "%e %U %S" "${@:2}" >"$work/$1.log" 2>&1
+  read -r e u s < <(tail -1 "$work/time")
+  W=$(awk -v w="$e" 'BEGIN{printf "%d", w*1000}'); C=$(awk -v u="$u" -v s="$s" 'BEGIN{printf "%d", (u+s)*1000}')
+}
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN{printf "%.2f", a/(b>0?b:1)}'; }
 
 echo "bench: $files generated C files for $target (-O2), -j2, $runs runs each, median; $(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg)"
-vc=(); mc=(); vn=(); mn=()
+vc=(); mc=(); vn=(); mn=(); vcc=(); mcc=(); vnc=(); mnc=()
 for r in $(seq 1 "$runs"); do
   rm -rf "$proj/out" "$proj/mk" "$work/cache"
-  t0=$(now); (cd "$proj" && VERIDIAN_CACHE_DIR="$work/cache" "$cli" build --profile release -j 2 >/dev/null); t1=$(now)
-  vc+=("$(ms "$t0" "$t1")")
-  t0=$(now); (cd "$proj" && VERIDIAN_CACHE_DIR="$work/cache" "$cli" build --profile release -j 2 >/dev/null); t1=$(now)
-  vn+=("$(ms "$t0" "$t1")")
-  t0=$(now); make -s -C "$proj" -j2 >/dev/null; t1=$(now)
-  mc+=("$(ms "$t0" "$t1")")
-  t0=$(now); make -s -C "$proj" -j2 >/dev/null; t1=$(now)
-  mn+=("$(ms "$t0" "$t1")")
+  measure cold env -C "$proj" VERIDIAN_CACHE_DIR="$work/cache" "$cli" build --profile release -j 2; vc+=("$W"); vcc+=("$C")
+  measure noop env -C "$proj" VERIDIAN_CACHE_DIR="$work/cache" "$cli" build --profile release -j 2; vn+=("$W"); vnc+=("$C")
+  grep -q '^nothing to do' "$work/noop.log" || { echo "run $r: the second build did work:"; tail -3 "$work/noop.log"; }
+  measure make make -s -C "$proj" -j2; mc+=("$W"); mcc+=("$C")
+  measure make make -s -C "$proj" -j2; mn+=("$W"); mnc+=("$C")
 done
 VC=$(median "${vc[@]}"); MC=$(median "${mc[@]}"); VN=$(median "${vn[@]}"); MN=$(median "${mn[@]}")
-echo "cold:  veridian build ${VC} ms   make -j2 ${MC} ms   ratio $(awk -v a="$VC" -v b="$MC" 'BEGIN{printf "%.2f", a/b}')x make (target <= 1.00x)   runs: veridian ${vc[*]} / make ${mc[*]}"
-echo "no-op: veridian build ${VN} ms   make -j2 ${MN} ms   ratio $(awk -v a="$VN" -v b="$MN" 'BEGIN{printf "%.2f", a/(b>0?b:1)}')x make   target < 150 ms: $([ "$VN" -lt 150 ] && echo met || echo NOT met)   runs: veridian ${vn[*]} / make ${mn[*]}"
+VCC=$(median "${vcc[@]}"); MCC=$(median "${mcc[@]}"); VNC=$(median "${vnc[@]}"); MNC=$(median "${mnc[@]}")
+echo "cold:  veridian build ${VC} ms wall / ${VCC} ms cpu   make -j2 ${MC} ms wall / ${MCC} ms cpu   ratio $(ratio "$VC" "$MC")x make wall, $(ratio "$VCC" "$MCC")x cpu (target <= 1.00x)"
+echo "       runs (wall ms): veridian ${vc[*]} / make ${mc[*]}"
+echo "no-op: veridian build ${VN} ms wall / ${VNC} ms cpu   make -j2 ${MN} ms wall / ${MNC} ms cpu   ratio $(ratio "$VN" "$MN")x make wall   target < 150 ms wall: $([ "$VN" -lt 150 ] && echo met || echo NOT met)"
+echo "       runs (wall ms): veridian ${vn[*]} / make ${mn[*]}"

@@ -33,6 +33,9 @@ public static class ToolchainCodes
     /// <summary>LLVM has no target machine for the target's triple/CPU; check the target database entry.</summary>
     public const string NoTargetMachine = "VDN3010";
 
+    /// <summary>LLVM hit a fatal error and ends the process (printed by the handler just before); report it with the input.</summary>
+    public const string LlvmFatal = "VDN3011";
+
     /// <summary>The C/C++ front end (clang-19) reported errors; its messages are printed above.</summary>
     public const string FrontEndFailed = "VDN3020";
 

@@ -75,7 +75,15 @@ public static partial class HostProbe
     {
         try
         {
-            var psi = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            // Probes run in the temp directory: some tools write files where they run (csmith --version
+            // leaves platform.info behind), and doctor must not touch the user's directory.
+            var psi = new ProcessStartInfo(file)
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+                WorkingDirectory = Path.GetTempPath(),
+            };
             foreach (var a in args)
                 psi.ArgumentList.Add(a);
             using var p = Process.Start(psi);

@@ -26,8 +26,11 @@ public static class LlvmTargets
         }
     }
 
-    private static bool InitializeCore()
+    private static unsafe bool InitializeCore()
     {
+        // Validation before each LLVM call is what prevents aborts; should one still happen (an LLVM bug or a check
+        // we lack), the user at least sees a diagnostic line with a code before LLVM ends the process.
+        LLVM.LLVMInstallFatalErrorHandler((IntPtr)(delegate* unmanaged<sbyte*, void>)&OnFatalError);
         LLVM.LLVMInitializeX86TargetInfo();
         LLVM.LLVMInitializeX86Target();
         LLVM.LLVMInitializeX86TargetMC();
@@ -44,5 +47,14 @@ public static class LlvmTargets
         LLVM.LLVMInitializeRISCVAsmPrinter();
         LLVM.LLVMInitializeRISCVAsmParser();
         return true;
+    }
+
+    [System.Runtime.InteropServices.UnmanagedCallersOnly]
+    private static unsafe void OnFatalError(sbyte* reason)
+    {
+        var text = LlvmString.Borrowed(reason);
+        Console.Error.WriteLine($"error {ToolchainCodes.LlvmFatal}: LLVM fatal error: {text}");
+        Console.Error.WriteLine("  hint: this input reached an LLVM check the SDK does not validate first; please report it with the input file");
+        Console.Error.Flush();
     }
 }

@@ -26,6 +26,9 @@ public sealed record LinkRequest
     /// <summary><c>-shared</c> (Linux triples only; VeridianOS targets link statically).</summary>
     public bool Shared { get; init; }
 
+    /// <summary>Link as C++ (<c>veridian c++</c>): on Linux triples the C++ standard library is added (clang's g++ mode).</summary>
+    public bool Cxx { get; init; }
+
     /// <summary><c>-nostdlib</c>: no start files, no default libraries.</summary>
     public bool NoStdLib { get; init; }
 

@@ -90,6 +90,8 @@ public static class Linker
         var target = request.Target;
         var args = new List<string> { HostProbe.RequireTool("clang"), $"--target={target.LlvmTriple}", "-fuse-ld=lld",
             "-Wl,--build-id=sha1", $"-Wl,-z,max-page-size={target.PageSize}" };
+        if (request.Cxx)
+            args.Insert(1, "--driver-mode=g++");
         if (request.Static == true)
             args.Add("-static");
         if (request.Shared)

@@ -43,4 +43,20 @@ public class DoctorTests
         Assert.Matches(@"(?m)^lld\s+19\.\d+\.\d+", output);
         Assert.Matches(@"(?m)^libLLVM\s+19\.\d+\.\d+", output);
     }
+
+    [Fact]
+    public void Doctor_leaves_no_file_in_the_current_directory()
+    {
+        var dir = Directory.CreateTempSubdirectory("veridian-doctor-cwd").FullName;
+        try
+        {
+            var r = Veridian.Tests.Repo.Run(Veridian.Tests.Repo.PathOf("veridian"), ["doctor", "--json"], workingDirectory: dir);
+            Assert.True(r.ExitCode == 0, r.ToString());
+            Assert.Empty(Directory.EnumerateFileSystemEntries(dir));
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
 }

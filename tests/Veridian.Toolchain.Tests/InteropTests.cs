@@ -66,4 +66,15 @@ public sealed class InteropTests
             : Repo.Run(target.Qemu.Binary, [.. target.Qemu.Args, Path.Combine(dir.Path, "prog")], dir.Path);
         Assert.Equal("ctor 200\nctor default\nmain\ndtor\n", run.StdOut);
     }
+
+    [Fact]
+    public void Cxx_driver_links_the_cxx_standard_library_on_linux()
+    {
+        // x86_64 only: the cross targets' libstdc++ has no development link (package libstdc++-12-dev-<arch>-cross).
+        using var dir = new TempDir();
+        var r = Cli.Run(dir.Path, "c++", "--target=x86_64-linux-gnu", "-O2", "-std=c++20", Repo.PathOf("tests", "Veridian.Toolchain.Tests", "Fixtures", "hello.cpp"), "-o", "hello");
+        Assert.True(r.ExitCode == 0, r.ToString());
+        var run = Repo.Run(Path.Combine(dir.Path, "hello"), [], dir.Path);
+        Assert.Equal("hello from c++ 35\n", run.StdOut);
+    }
 }

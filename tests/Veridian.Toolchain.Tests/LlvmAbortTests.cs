@@ -57,4 +57,16 @@ public sealed class LlvmAbortTests
         Assert.False(File.Exists(Path.Combine(dir.Path, "out.o")), "no half-written output");
         Assert.Empty(Directory.GetFiles(dir.Path, "*.tmp"));
     }
+
+    [Fact]
+    public void A_fatal_error_the_SDK_does_not_validate_still_prints_VDN3011_before_the_process_ends()
+    {
+        // A function-level "target-cpu" that is no RV64 CPU makes LLVM's RISC-V subtarget call report_fatal_error.
+        using var dir = new TempDir();
+        File.WriteAllText(Path.Combine(dir.Path, "cpu.ll"), "define i32 @f(i32 %a) #0 {\n  ret i32 %a\n}\nattributes #0 = { \"target-cpu\"=\"no-such-cpu\" }\n");
+        var r = Cli.Run(dir.Path, "cc", "--target=riscv64-veridian-kernel-none", "-c", "cpu.ll", "-o", "out.o");
+        Assert.NotEqual(0, r.ExitCode);
+        Assert.Contains($"error {ToolchainCodes.LlvmFatal}: LLVM fatal error:", r.StdErr);
+        Assert.False(File.Exists(Path.Combine(dir.Path, "out.o")));
+    }
 }

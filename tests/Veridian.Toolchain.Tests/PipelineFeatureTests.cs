@@ -140,6 +140,16 @@ public sealed class PipelineFeatureTests
     }
 
     [Fact]
+    public void Output_dash_writes_to_stdout()
+    {
+        using var dir = new TempDir();
+        var r = Cli.Run(dir.Path, "cc", "--target=aarch64-veridian-kernel-none", "-O2", "-S", "-o", "-", Fixture("lto_b.c"));
+        Ok(r);
+        Assert.Contains("add\tw0, w0, #40", r.StdOut);
+        Assert.Empty(Directory.GetFileSystemEntries(dir.Path));
+    }
+
+    [Fact]
     public void Dumpmachine_and_version_answer_for_the_target()
     {
         using var dir = new TempDir();

@@ -6,12 +6,13 @@ namespace Veridian.Build.Execution;
 /// <summary>
 /// Content hashes of files, memoised for one build and shortcut by stamps: a file whose size and mtime
 /// match its stamp reuses the stamped hash; any other file (a touched one too) is read and hashed.
-/// Stamps of files modified within the last two seconds are not kept (a later edit in the same
-/// timestamp tick must not be missed).
+/// Stamps of files modified within the last 100 ms are not kept: a later edit in the same timestamp
+/// tick (the kernel's coarse clock, a few ms) must not be missed ("racy git"). Outputs the engine wrote
+/// itself are stamped at once: it knows their content.
 /// </summary>
 public sealed class FileHasher
 {
-    private static readonly long s_racyTicks = TimeSpan.FromSeconds(2).Ticks;
+    private static readonly long s_racyTicks = TimeSpan.FromMilliseconds(100).Ticks;
     private readonly ConcurrentDictionary<string, FileStamp> _known;
     private readonly ConcurrentDictionary<string, string?> _memo = new(StringComparer.Ordinal);
 
@@ -32,7 +33,9 @@ public sealed class FileHasher
     public void Known(string path, string hash)
     {
         _memo[path] = hash;
-        Stamp(path, hash);
+        var info = new FileInfo(path);
+        if (info.Exists)
+            _known[path] = new FileStamp(info.Length, info.LastWriteTimeUtc.Ticks, hash);
     }
 
     /// <summary>Forgets a path (its file is about to be replaced).</summary>

@@ -117,6 +117,7 @@ public static class CcDriver
                 LtoOpt = args.OptGiven ? args.Opt : OptLevel.O2,
                 Codegen = args.Codegen,
                 Static = args.Static,
+                Cxx = args.Cxx,
                 Shared = args.Shared,
                 NoStdLib = args.NoStdLib,
                 NoStartFiles = args.NoStartFiles,
@@ -150,6 +151,27 @@ public static class CcDriver
 
     private static void Compile(CcArguments args, CcInput source, string output, OutputKind kind, TextWriter err)
     {
+        if (output == "-")
+        {
+            // -o -: write the output to stdout (e.g. `cc -S -o - x.c`), through a temporary file.
+            var temp = Directory.CreateTempSubdirectory("veridian-cc-");
+            try
+            {
+                var file = Path.Combine(temp.FullName, "out");
+                Compile(args, source, file, kind, err);
+                if (!args.DryRun)
+                {
+                    using var stdout = Console.OpenStandardOutput();
+                    using var f = File.OpenRead(file);
+                    f.CopyTo(stdout);
+                }
+            }
+            finally
+            {
+                temp.Delete(recursive: true);
+            }
+            return;
+        }
         var request = new CompileRequest
         {
             Target = args.Target!,
@@ -178,8 +200,11 @@ public static class CcDriver
             }
             err.Flush();
         }
-        if (!args.DryRun)
-            CompilePipeline.Compile(request);
+        if (args.DryRun)
+            return;
+        var result = CompilePipeline.Compile(request);
+        if (args.Verbose)
+            err.WriteLine($" (timing) {source.Path}: front end {result.FrontEnd.TotalMilliseconds:F0} ms, in-process back end {result.Backend.TotalMilliseconds:F0} ms, {(DateTime.Now - System.Diagnostics.Process.GetCurrentProcess().StartTime).TotalMilliseconds:F0} ms since the process started");
     }
 
     private static OutputKind OutputKindOf(CcArguments args) => (args.Mode, args.EmitLlvm) switch
