@@ -36,6 +36,12 @@ public sealed class RejectionTests
         { "typeof", CompilerCodes.TypeInfo, "static class A {\n static void F() {\n  var t = typeof(int); // <-\n }\n}" },
         { "type_test", CompilerCodes.TypeInfo, "static class A {\n static bool F(string o) {\n  return o is string; // <-\n }\n}" },
         { "as", CompilerCodes.TypeInfo, "static class A {\n static string F(string o) {\n  return o as string; // <-\n }\n}" },
+        { "params_array", CompilerCodes.Array, "static class A {\n static int F(params int[] a) // <-\n { return 0; }\n}" },
+        { "using_declaration", CompilerCodes.Exceptions, "ref struct D { public void Dispose() { } }\nstatic class A {\n static void F() {\n  using var d = new D(); // <-\n }\n}" },
+        { "event", CompilerCodes.Delegate, "delegate void H();\nstatic class A {\n static event H E; // <-\n}" },
+        { "method_group", CompilerCodes.Delegate, "delegate void H();\nstatic class A {\n static void G() { }\n static void F() {\n  H h = G; // <-\n }\n}" },
+        { "abstract_class", CompilerCodes.VirtualDispatch, "abstract class B { } // <-" },
+        { "dynamic", CompilerCodes.AsyncIterator, "static class A {\n static void F() {\n  dynamic d = 1; // <-\n }\n}" },
         { "generic_over_class", CompilerCodes.GenericOverClass, "static class A {\n static void G<T>(T x) { }\n static void F() {\n  G<string>(\"a\"); // <-\n }\n}" },
     };
 
@@ -61,6 +67,21 @@ public sealed class RejectionTests
         const string program = "static class K {\n [System.Runtime.InteropServices.UnmanagedCallersOnly(EntryPoint = \"kmain\")]\n static void KMain() {\n  Veridian.Intrinsics.Cpu.OutByte(0x3f8, 65); // <-\n }\n}";
         var (diagnostics, line) = Compile("portio", program, "aarch64-veridian-kernel-none", withMain: false);
         Assert.Contains(diagnostics, d => d.Code == CompilerCodes.IntrinsicMisuse && d.Location is { } l && l.Line == line);
+    }
+
+    [Fact]
+    public void Asm_template_that_is_not_a_literal_reports_VDN4102_at_the_call()
+    {
+        const string program = "static class K {\n static string T() => \"nop\";\n [System.Runtime.InteropServices.UnmanagedCallersOnly(EntryPoint = \"kmain\")]\n static void KMain() {\n  Veridian.Intrinsics.Cpu.Asm(T()); // <-\n }\n}";
+        var (diagnostics, line) = Compile("asm", program, "riscv64-veridian-kernel-none", withMain: false);
+        Assert.Contains(diagnostics, d => d.Code == CompilerCodes.IntrinsicMisuse && d.Location is { } l && l.Line == line);
+    }
+
+    [Fact]
+    public void Main_with_parameters_reports_VDN4103()
+    {
+        var (diagnostics, _) = Compile("mainargs", "static class Program { static int Main(int argc) { return 0; } } // <-", "x86_64-linux-gnu", withMain: false);
+        Assert.Contains(diagnostics, d => d.Code == CompilerCodes.NoEntryPoint);
     }
 
     [Fact]
