@@ -9,7 +9,7 @@ runs="${2:-3}"
 target=x86_64-veridian-kernel-none
 
 VERIDIAN_NO_BOOTSTRAP=1 "$root/veridian" --version >/dev/null   # builds the CLI if its sources changed
-cli="$root/artifacts/bin/Veridian.Cli/release/veridian"
+cli="$root/artifacts/cli/veridian"
 work="$(mktemp -d /tmp/veridian-bench-build.XXXXXX)"
 [ -n "${BENCH_KEEP:-}" ] && echo "keeping $work" || trap 'rm -rf "$work"' EXIT
 proj="$work/proj"

@@ -6,7 +6,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
 runs="${1:-5}"
-exe="$root/artifacts/bin/Veridian.Cli/release/veridian"
+exe="$root/artifacts/cli/veridian"
 [ -x "$exe" ] || VERIDIAN_NO_BOOTSTRAP=1 "$root/veridian" --version >/dev/null
 work="$(mktemp -d)"; trap 'rm -rf "$work"' EXIT
 

@@ -7,10 +7,8 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 files="${1:-2000}"; total_mb="${2:-200}"
-cli="$root/artifacts/bin/Veridian.Cli/release/veridian"
-if [ ! -x "$cli" ] || [ -n "$(find "$root/pkg" "$root/sdk" -name '*.cs' -newer "$cli" -print -quit)" ]; then
-  dotnet build "$root/sdk/Veridian.Cli" -c Release --nologo -v q -clp:ErrorsOnly >&2
-fi
+cli="$root/artifacts/cli/veridian"
+VERIDIAN_NO_BOOTSTRAP=1 "$root/veridian" --version >/dev/null   # (re)builds the CLI when its sources changed
 work="$(mktemp -d /tmp/vpkg-bench.XXXXXX)"
 trap 'rm -rf "$work"' EXIT
 cd "$work"

@@ -7,7 +7,7 @@ namespace Veridian.Build.Cache;
 /// The user-wide, content-addressed action cache. Layout under <see cref="Root"/>/v1:
 /// <c>files/ab/&lt;sha256&gt;</c> (output contents), <c>actions/ab/&lt;key&gt;.json</c> (an action's result),
 /// <c>manifests/ab/&lt;base&gt;/&lt;key&gt;.json</c> (header sets seen for a compile's base key).
-/// Every write is temp + fsync + rename, files before the entry naming them; a file is verified against
+/// Every write is temp + rename (see <see cref="AtomicFile"/>), files before the entry naming them; a file is verified against
 /// its hash whenever it is restored, and dropped if it does not match.
 /// </summary>
 public sealed class ActionCache
@@ -114,7 +114,6 @@ public sealed class ActionCache
                 using (var fs = new FileStream(temp, FileMode.CreateNew, FileAccess.Write))
                 {
                     fs.Write(bytes);
-                    fs.Flush(flushToDisk: true);
                 }
                 temps.Add((temp, targets[i]));
             }

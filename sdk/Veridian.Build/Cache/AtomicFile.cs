@@ -1,8 +1,12 @@
 namespace Veridian.Build.Cache;
 
 /// <summary>
-/// Writes that a kill cannot leave half-done: a temp file beside the target, fsync, then rename.
-/// Temp names start with <see cref="TempPrefix"/> so that cleaning can find leftovers.
+/// Writes that a kill cannot leave half-done: a temp file beside the target, then rename. There is no
+/// fsync: a killed process loses nothing the kernel already has, and what a power loss could tear is
+/// caught on the way back in (cache files are verified against their hash on every restore, a malformed
+/// entry is a miss, and outputs are re-hashed by the next build). Measured: the fsyncs cost ~0.9 s of a
+/// 6.35 s cold build of 200 files (bench/build.sh: 1.28x -> 1.18x make). Temp names start with <see cref="TempPrefix"/> so
+/// that cleaning can find leftovers.
 /// </summary>
 public static class AtomicFile
 {
@@ -24,7 +28,6 @@ public static class AtomicFile
             using (var fs = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
             {
                 fs.Write(bytes);
-                fs.Flush(flushToDisk: true);
             }
             File.Move(temp, target, overwrite: true);
         }
@@ -37,11 +40,9 @@ public static class AtomicFile
 
     public static void WriteAllText(string target, string text) => WriteAllBytes(target, System.Text.Encoding.UTF8.GetBytes(text));
 
-    /// <summary>fsyncs <paramref name="temp"/> and renames it over <paramref name="target"/>.</summary>
+    /// <summary>Renames the finished <paramref name="temp"/> over <paramref name="target"/>.</summary>
     public static void Commit(string temp, string target)
     {
-        using (var fs = new FileStream(temp, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite))
-            fs.Flush(flushToDisk: true);
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
         File.Move(temp, target, overwrite: true);
     }
