@@ -21,7 +21,7 @@ public sealed class BaremetalTests
             CSharpBuild.BuildExecutable(new CSharpBuildRequest
             {
                 CSharpSources = [Path.Combine(sample, "Kernel.cs"), Path.Combine(sample, arch, "Platform.cs")],
-                OtherInputs = [Path.Combine(sample, arch, "boot.S")],
+                OtherInputs = [Repo.PathOf("samples", "baremetal-c", arch, "boot.S")],
                 Target = target,
                 Output = image,
             });
