@@ -6,7 +6,7 @@ cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")"
 start=$(date +%s)
 
 echo "== bootstrap"
-scripts/bootstrap-host
+scripts/bootstrap-host --set all
 
 echo "== build"
 dotnet build Veridian.slnx -c Release --nologo -v q -clp:ErrorsOnly

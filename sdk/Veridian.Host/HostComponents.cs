@@ -39,16 +39,22 @@ public static class HostComponents
             if (line.Length == 0 || line.StartsWith('#'))
                 continue;
             var cols = line.Split('|', StringSplitOptions.TrimEntries);
-            if (cols.Length != 5)
-                throw new FormatException($"host-packages.txt:{lineNumber}: expected 5 columns separated by '|', found {cols.Length}");
-            var kind = cols[2] switch
+            if (cols.Length != 6)
+                throw new FormatException($"host-packages.txt:{lineNumber}: expected 6 columns separated by '|', found {cols.Length}");
+            var set = cols[2] switch
+            {
+                "run" => HostPackageSet.Run,
+                "test" => HostPackageSet.Test,
+                var k => throw new FormatException($"host-packages.txt:{lineNumber}: unknown set '{k}' (run or test)"),
+            };
+            var kind = cols[3] switch
             {
                 "tool" => HostComponentKind.Tool,
                 "llvm" => HostComponentKind.Llvm,
                 "file" => HostComponentKind.File,
                 var k => throw new FormatException($"host-packages.txt:{lineNumber}: unknown kind '{k}' (tool, llvm or file)"),
             };
-            result.Add(new HostComponent(cols[0], cols[1], kind, cols[3].Replace("{multiarch}", Multiarch), cols[4]));
+            result.Add(new HostComponent(cols[0], cols[1], set, kind, cols[4].Replace("{multiarch}", Multiarch), cols[5]));
         }
         return result;
     }

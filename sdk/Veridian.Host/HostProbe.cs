@@ -43,7 +43,9 @@ public static partial class HostProbe
         throw DiagnosticException.Error(
             CliCodes.HostComponentMissing,
             $"host component '{c.Name}' ({c.Purpose}) is missing: {c.Path} does not exist",
-            hint: $"run scripts/bootstrap-host, or: sudo apt-get install {c.Package}",
+            hint: c.Set == HostPackageSet.Test
+                ? $"it is in the test set: run scripts/bootstrap-host --set all, or: sudo apt-get install {c.Package}"
+                : $"run scripts/bootstrap-host, or: sudo apt-get install {c.Package}",
             exitCode: ExitCodes.HostMissing);
     }
 
