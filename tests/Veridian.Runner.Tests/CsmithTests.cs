@@ -24,7 +24,7 @@ public class CsmithTests
         foreach (var seed in s_seeds)
         {
             var program = temp.Combine($"s{seed}.c");
-            var generated = Repo.Run("csmith", ["--seed", seed.ToString(System.Globalization.CultureInfo.InvariantCulture), "--output", program]);
+            var generated = Repo.Run("csmith", ["--seed", seed.ToString(System.Globalization.CultureInfo.InvariantCulture), "--output", program], workingDirectory: temp.Path);
             Assert.True(generated.ExitCode == 0, generated.ToString());
             var gcc = Repo.Run("gcc", ["-O0", "-w", $"-I{CsmithInclude}", program, "-o", temp.Combine($"s{seed}-gcc")]);
             Assert.True(gcc.ExitCode == 0, gcc.ToString());
