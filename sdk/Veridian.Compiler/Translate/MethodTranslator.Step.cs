@@ -480,8 +480,21 @@ public sealed partial class MethodTranslator
         var v = Pop();
         var rt = Ty.Llvm(result);
         string narrow;
-        if (v.K is VK.F32 or VK.F64)
+        if (v.K is VK.F32 or VK.F64 && bits < 32)
         {
+            // To a small type CoreCLR saturates to int32, then truncates ((sbyte)300.0 is 44, (byte)-1.0 is 255): conv.i1/u1/i2/u2
+            // is "convert to int32, then narrow" there, whatever the signedness of the small type.
+            var ft = Ty.Llvm(v.K);
+            var fn = $"llvm.fptosi.sat.i32.{(ft == "float" ? "f32" : "f64")}";
+            _mt.Declare($"declare i32 @{fn}({ft})");
+            var wide = T();
+            Emit($"{wide} = call i32 @{fn}({ft} {v.V})");
+            narrow = T();
+            Emit($"{narrow} = trunc i32 {wide} to i{bits}");
+        }
+        else if (v.K is VK.F32 or VK.F64)
+        {
+            // .NET 9+ saturates float → int32/uint32/int64/uint64 (NaN → 0) on every architecture.
             var ft = Ty.Llvm(v.K);
             narrow = T();
             var fn = $"llvm.fpto{(signed ? "s" : "u")}i.sat.i{bits}.{(ft == "float" ? "f32" : "f64")}";
