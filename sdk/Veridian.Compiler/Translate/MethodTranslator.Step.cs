@@ -73,6 +73,8 @@ public sealed partial class MethodTranslator
 
             case ILOpCode.Ret: Ret(); break;
             case ILOpCode.Br or ILOpCode.Br_s: BranchTo(ins.Targets![0]); break;
+            case ILOpCode.Leave or ILOpCode.Leave_s: Leave(ins.Offset, ins.Targets![0]); break;
+            case ILOpCode.Endfinally: EndFinally(ins.Offset); break;
             case ILOpCode.Brtrue or ILOpCode.Brtrue_s or ILOpCode.Brfalse or ILOpCode.Brfalse_s:
                 {
                     var v = Pop();
