@@ -49,6 +49,7 @@ public static class CSharpBuild
                 CompilePipeline.Compile(new CompileRequest { Target = request.Target, Input = Path.GetFullPath(input), Output = o, Opt = request.Opt });
                 items.Add(new LinkItem(LinkItemKind.File, o));
             }
+            items.AddRange(RuntimeLibraries(request.Target));
             Linker.Link(new LinkRequest
             {
                 Target = request.Target,
@@ -62,6 +63,18 @@ public static class CSharpBuild
             temp.Delete(recursive: true);
         }
     }
+
+    /// <summary>
+    /// What a linked C# program needs besides its objects and the C library. On Linux (glibc): libm, because LLVM
+    /// lowers <c>%</c> on float/double to <c>fmod</c>/<c>fmodf</c> and <c>Math.Floor</c>/<c>Ceiling</c> to <c>floor</c>/<c>ceil</c>
+    /// calls where the CPU has no instruction for them (x86_64 before SSE4.1), and glibc keeps those in libm.
+    /// Freestanding targets get nothing: the platform (kernel) supplies them when a program needs them.
+    /// </summary>
+    public static IReadOnlyList<LinkItem> RuntimeLibraries(TargetInfo target) => target.Os switch
+    {
+        Os.Linux => [LinkItem.Library("m")],
+        Os.Veridian => [],
+    };
 
     private static SourceFile Read(string path) =>
         File.Exists(path) ? SourceFile.Read(path) : throw DiagnosticException.Error(CliCodes.FileNotFound, $"no such file: {path}");

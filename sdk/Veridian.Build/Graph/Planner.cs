@@ -215,6 +215,8 @@ public static class Planner
             else
             {
                 var linkArgs = settings.SelectMany(s => s.LinkFlags).ToList();
+                if (csharp.Count > 0)
+                    linkArgs.AddRange(Veridian.Compiler.CSharpBuild.RuntimeLibraries(target.Info).Select(l => l.LldArg));
                 main = new BuildAction(ActionKind.Link, unit, unit.MainOutput, linkArgs);
                 foreach (var o in objects)
                     main.Inputs.Add(new Edge(o.Output, $"object of {o.Source}", o));
