@@ -535,17 +535,33 @@ public sealed partial class MethodTranslator
         }
     }
 
+    /// <summary>
+    /// The integer operand of each <c>conv.r.un</c> result (by SSA name), so that <c>conv.r.un; conv.r4</c> — Roslyn's
+    /// <c>(float)ulong</c> — rounds once, straight from the integer, as CoreCLR does: through double it would round
+    /// twice ((float)0x8000008000000001UL would lose its last bit).
+    /// </summary>
+    private readonly Dictionary<string, (string Value, string Type)> _unsignedToFloat = new(StringComparer.Ordinal);
+
     private void ConvFloat(string ft, bool fromUnsigned)
     {
         var v = Pop();
         var r = T();
         if (v.K is VK.F32 or VK.F64)
         {
+            if (ft == "float" && v.K == VK.F64 && _unsignedToFloat.TryGetValue(v.V, out var source))
+            {
+                Emit($"{r} = uitofp {source.Type} {source.Value} to float");
+                Push(r, VK.F32);
+                return;
+            }
             Push(Coerce(v, ft), ft == "double" ? VK.F64 : VK.F32);
             return;
         }
         var st = Ty.Llvm(IntKind(v));
-        Emit($"{r} = {(fromUnsigned ? "uitofp" : "sitofp")} {st} {IntOf(v)} to {ft}");
+        var iv = IntOf(v);
+        Emit($"{r} = {(fromUnsigned ? "uitofp" : "sitofp")} {st} {iv} to {ft}");
+        if (fromUnsigned)
+            _unsignedToFloat[r] = (iv, st);
         Push(r, ft == "double" ? VK.F64 : VK.F32);
     }
 
