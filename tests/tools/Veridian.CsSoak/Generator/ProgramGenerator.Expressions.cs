@@ -108,7 +108,10 @@ public sealed partial class ProgramGenerator
                         : $"({E(u, e)} is {PatternConst(u, a)} or > {PatternConst(u, b)})";
                 }
             case 4: return CallExpr(CsType.Bool, e) ?? Leaf(CsType.Bool, e);
-            case 5: return $"Pick<bool>({E(CsType.Bool, e)}, {E(CsType.Bool, e)}, {E(CsType.Bool, e)})".Also(() => _helpers.Add("Pick"));
+            case 5:
+                if (StringVars() is { Count: > 0 } strings && _rng.Chance(50))
+                    return $"({_rng.Pick(strings).Name} {(_rng.Chance(50) ? "==" : "!=")} {StringExpr(e)})";
+                return $"Pick<bool>({E(CsType.Bool, e)}, {E(CsType.Bool, e)}, {E(CsType.Bool, e)})".Also(() => _helpers.Add("Pick"));
             default: return ReadPlace(CsType.Bool, e) ?? Lit(CsType.Bool);
         }
     }
@@ -253,7 +256,7 @@ public sealed partial class ProgramGenerator
                     args.Add(E(p.Type, e));
                     break;
                 case ParamMode.In:
-                    if (_rng.Chance(50) && ReadPlace(p.Type, 0) is { } r && !r.StartsWith('"'))
+                    if (_rng.Chance(50) && VariablePlace(p.Type, 0) is { } r && !r.StartsWith('"'))
                         args.Add("in " + r);
                     else
                         args.Add(E(p.Type, e));
@@ -315,6 +318,15 @@ public sealed partial class ProgramGenerator
                 var arms = cases.Select(c => $"{PatternConst(u, c)} => {E(t, e)}").Append($"_ => {E(t, e)}");
                 return $"({E(u, e)} switch {{ {string.Join(", ", arms)} }})";
             });
+            options.Add(() =>
+            {
+                // A switch on a string (Roslyn hashes the string when there are more than a few cases).
+                var strings = StringVars();
+                if (strings.Count == 0) return null;
+                var cases = s_words.Where(_ => _rng.Chance(60)).ToList();
+                var arms = cases.Select(c => $"\"{c}\" => {E(t, e)}").Append($"_ => {E(t, e)}");
+                return $"({_rng.Pick(strings).Name} switch {{ {string.Join(", ", arms)} }})";
+            });
             options.Add(() => { _helpers.Add("Pick"); return $"Pick<{t.Name}>({E(CsType.Bool, e)}, {E(t, e)}, {E(t, e)})"; });
             options.Add(() => { _helpers.Add("Id"); return $"Id<{t.Name}>({E(t, e)})"; });
             options.Add(() =>
@@ -351,6 +363,22 @@ public sealed partial class ProgramGenerator
         };
     }
 
+    // ---- strings ----
+
+    /// <summary>Literals for string variables (at least three characters: code indexes them modulo the length).</summary>
+    private static readonly string[] s_words = ["alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota", "kappa"];
+    private const int MinWordLength = 3;
+
+    private List<Var> StringVars() => AllVars().Where(v => v.Kind == VarKind.StringLit && v.Length < 0).ToList();
+
+    /// <summary>A string: a literal, a string variable, or a choice between them.</summary>
+    private string StringExpr(int e) => _rng.Below(3) switch
+    {
+        0 when StringVars() is { Count: > 0 } vs => _rng.Pick(vs).Name,
+        1 => $"({E(CsType.Bool, e)} ? \"{_rng.Pick(s_words)}\" : \"{_rng.Pick(s_words)}\")",
+        _ => $"\"{_rng.Pick(s_words)}\"",
+    };
+
     // ---- places ----
 
     private IEnumerable<Var> AllVars()
@@ -370,9 +398,13 @@ public sealed partial class ProgramGenerator
     /// <summary>A writable place of type <paramref name="t"/>, or null.</summary>
     private string? WritePlace(CsType t, int d) => Place(t, writable: true, d);
 
-    private string? Place(CsType t, bool writable, int d)
+    /// <summary>A readable place that is a variable (for <c>in</c> arguments and <c>ref readonly</c>): no string element.</summary>
+    private string? VariablePlace(CsType t, int d) => Place(t, writable: false, d, variable: true);
+
+    private string? Place(CsType t, bool writable, int d, bool variable = false)
     {
-        var roots = AllVars().Where(v => v.Kind != VarKind.FnPtr && (!writable || v.Writable) && v.Type.Reaches(t) && (!v.Indexed || v.Length != 0)).ToList();
+        var roots = AllVars().Where(v => v.Kind != VarKind.FnPtr && (!writable || v.Writable) && (!variable || v.Kind != VarKind.StringLit)
+            && v.Type.Reaches(t) && (!v.Indexed || v.Length != 0)).ToList();
         if (roots.Count == 0)
             return null;
         var root = _rng.Pick(roots);

@@ -241,6 +241,12 @@ public sealed partial class ProgramGenerator
             {
                 case VarKind.FnPtr:
                     break;
+                case VarKind.StringLit:
+                    {
+                        var i = NewName("h");
+                        _w.Line($"for (int {i} = 0; {i} < {v.Name}.Length; {i}++) {Hash($"{v.Name}[{i}]", CsType.Char)}");
+                        break;
+                    }
                 case VarKind.Span or VarKind.ReadOnlySpan:
                     {
                         var i = NewName("h");
@@ -462,8 +468,15 @@ public sealed partial class ProgramGenerator
     private void LocalDecl()
     {
         bool stack = _loopNest == 0;
-        switch (_rng.Weighted([60, stack ? 12 : 0, 10, 5, 8, 5]))
+        switch (_rng.Weighted([60, stack ? 12 : 0, 10, 5, 8, 5, 4]))
         {
+            case 6:
+                {
+                    var v = NewName("s");
+                    _w.Line($"string {v} = {StringExpr(2)};");
+                    Declare(new Var(v, VarKind.StringLit, CsType.Char, -1));
+                    return;
+                }
             case 0:
                 {
                     var t = RandomType(25);
@@ -518,7 +531,7 @@ public sealed partial class ProgramGenerator
                         return;
                     }
                     var t = RandomType(20);
-                    if (ReadPlace(t, 1) is { } rp && !rp.StartsWith('"'))
+                    if (VariablePlace(t, 1) is { } rp && !rp.StartsWith('"'))
                     {
                         _w.Line($"ref readonly {t.Name} {v} = ref {rp};");
                         Declare(new Var(v, VarKind.RefReadonlyLocal, t));
@@ -629,7 +642,14 @@ public sealed partial class ProgramGenerator
     {
         var q = NewName("q");
         var spans = AllVars().Where(v => v.Kind is VarKind.Span or VarKind.ReadOnlySpan && v.Length != 0 && MemoryOk(v.Type)).ToList();
-        if (spans.Count > 0 && _rng.Chance(60))
+        var strings = StringVars();
+        if (strings.Count > 0 && _rng.Chance(20))
+        {
+            _w.Open($"fixed (char* {q} = {_rng.Pick(strings).Name})");
+            PushScope();
+            Declare(new Var(q, VarKind.ReadOnlyPointer, CsType.Char, MinWordLength));
+        }
+        else if (spans.Count > 0 && _rng.Chance(60))
         {
             var sp = _rng.Pick(spans);
             _w.Open($"fixed ({sp.Type.Name}* {q} = {sp.Name})");
