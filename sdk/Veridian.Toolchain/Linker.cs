@@ -152,8 +152,6 @@ public static class Linker
     {
         if (!request.Target.IsKernel || request.LinkerScript is not null)
             return null;
-        var path = Path.Combine(tempDir, "kernel.ld");
-        File.WriteAllText(path, KernelLinkerScript.For(request.Target));
-        return path;
+        return KernelLinkerScript.Write(request.Target, Path.Combine(tempDir, "kernel.ld"));
     }
 }

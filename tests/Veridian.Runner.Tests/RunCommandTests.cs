@@ -22,8 +22,7 @@ public class RunCommandTests
             }
             """);
         var target = TargetDatabase.Resolve(triple);
-        BuildSteps.Compile(new CompileJob(target, "args.c", "args.o", 2, temp.Path));
-        BuildSteps.Link(new LinkJob(target, ["args.o"], "args", temp.Path));
+        EngineBuild.Program(target, temp.Path, "args.c", 2, "args", temp.Path);
 
         var stdout = new StringWriter();
         var stderr = new StringWriter();

@@ -1,3 +1,4 @@
+using Veridian.Build;
 using Veridian.Cli;
 using Veridian.Triples;
 
@@ -40,7 +41,7 @@ public class SampleBootTests
         var failures = Samples.Failures(Samples.Kernels, triple =>
         {
             var target = Samples.Target(triple);
-            var image = SampleBuilder.Build(failing, target).Image;
+            var image = new BuildEngine().BuildFolder(failing, target).Output;
             var result = ArtifactRunner.Run(new RunRequest { Target = target, Artifact = image, Timeout = TimeSpan.FromSeconds(60) });
             return result.ExitCode == 5 && result.Output.Contains("about to fail\nkmain failed\n", StringComparison.Ordinal)
                 ? null
@@ -58,7 +59,7 @@ public class SampleBootTests
         File.WriteAllText(Path.Combine(hanging, "main.c"),
             "#include \"platform.h\"\nint kmain(void) { console_write(\"spinning\\n\"); for (;;) __asm__ volatile(\"\"); }\n");
         var target = Samples.Target("x86_64-veridian-kernel-none");
-        var image = SampleBuilder.Build(hanging, target).Image;
+        var image = new BuildEngine().BuildFolder(hanging, target).Output;
         var e = Assert.Throws<Diagnostics.DiagnosticException>(() =>
             ArtifactRunner.Run(new RunRequest { Target = target, Artifact = image, Timeout = TimeSpan.FromSeconds(2) }));
         Assert.Equal(RunnerCodes.Timeout, e.Diagnostic.Code);

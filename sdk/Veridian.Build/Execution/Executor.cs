@@ -35,7 +35,7 @@ public sealed class Executor
         var locks = new List<FileStream>();
         try
         {
-            foreach (var dir in graph.Units.Select(u => u.Project.Directory).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+            foreach (var dir in graph.Units.Select(u => u.Project.BuildRoot).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
             {
                 locks.Add(Lock(dir));
                 _states[dir] = StateFile.Load(dir);
@@ -52,7 +52,7 @@ public sealed class Executor
         }
     }
 
-    /// <summary>Takes the project's build lock (<c>out/.veridian/lock</c>); released when the process dies, even by SIGKILL.</summary>
+    /// <summary>Takes the build lock (<c>out/.veridian/lock</c> below a project's build root); released when the process dies, even by SIGKILL.</summary>
     private static FileStream Lock(string dir)
     {
         var path = Path.Combine(dir, "out", ".veridian", "lock");
@@ -92,7 +92,7 @@ public sealed class Executor
         {
             // compile_commands.json depends only on the compile actions' configuration: skip when unchanged.
             var stamp = Hashing.OfParts(graph.Actions.Where(a => a.Unit == unit && a.Kind == ActionKind.Compile).SelectMany(a => new[] { a.Output, ConfigKey(a) }));
-            var state = _states[unit.Project.Directory];
+            var state = _states[unit.Project.BuildRoot];
             var path = Path.Combine(unit.Project.Directory, unit.OutDir, "compile_commands.json");
             if (!state.CompileCommands.TryGetValue(unit.OutDir, out var old) || old != stamp || !File.Exists(path))
             {
@@ -187,7 +187,7 @@ public sealed class Executor
         foreach (var (dir, state) in _states)
         {
             var changed = _metadataChanged;
-            foreach (var action in graph.Actions.Where(a => a.Unit.Project.Directory == dir))
+            foreach (var action in graph.Actions.Where(a => a.Unit.Project.BuildRoot == dir))
             {
                 if (_newRecords.TryGetValue(action.OutputPath, out var record))
                 {
@@ -217,12 +217,12 @@ public sealed class Executor
 
     private string ConfigKey(BuildAction action) => Hashing.OfParts([
         "veridian-build-v1", ActionKinds.Name(action.Kind), _toolchain.Identity, action.Unit.Target.Facts,
-        action.Language is { } l ? Languages.Name(l) : "", action.Source ?? "", action.Kind is ActionKind.Compile or ActionKind.Codegen ? action.OptLevel : "", .. action.Arguments]);
+        action.Language is { } l ? Languages.Name(l) : "", action.Source ?? "", action.Kind is ActionKind.Compile or ActionKind.Codegen ? OptLevelKey(action.OptLevel) : "", .. action.Arguments]);
 
     private void Evaluate(BuildAction action, BuildOptions options, CancellationToken cancel)
     {
         var dir = action.Unit.Project.Directory;
-        var state = _states[dir];
+        var state = _states[action.Unit.Project.BuildRoot];
         state.Actions.TryGetValue(action.Output, out var previous);
         var config = ConfigKey(action);
 
@@ -401,11 +401,14 @@ public sealed class Executor
         return string.Join("; ", parts);
     }
 
+    /// <summary>The level as action keys have always spelt it (0 1 2 3 s z), so the cache survives the enum.</summary>
+    private static string OptLevelKey(global::Veridian.Toolchain.OptLevel level) => level.ToString()[1..];
+
     private static CompileJob Job(BuildAction action) =>
-        new(action.Unit.Project.Directory, action.Source!, action.Language!.Value, action.Unit.Target, action.OptLevel, action.Arguments);
+        new(action.Unit.Project.Directory, action.Sources, action.Language!.Value, action.Unit.Target, action.OptLevel, action.Arguments);
 
     private static LinkJob LinkJob(BuildAction action, string? script) =>
-        new(action.Unit.Project.Directory, action.Inputs.Where(e => e.Producer is not null).Select(e => e.Path).ToList(), action.Unit.Target, action.Arguments, script);
+        new(action.Unit.Project.Directory, action.Inputs.Where(e => e.Linked).Select(e => e.Path).ToList(), action.Unit.Target, action.Arguments, script);
 
     /// <summary>The linker script for a link: the project's, or the target's kernel script.</summary>
     private static string? LinkerScript(BuildAction action)
@@ -419,10 +422,8 @@ public sealed class Executor
     /// <summary>Writes the target's kernel linker script into the unit's output folder when it is not already there.</summary>
     private static void WriteKernelScript(BuildUnit unit)
     {
-        if (unit.Project.Kind != ProjectKind.Kernel || unit.Project.LinkerScript is not null || unit.Target.KernelLinkerScript is not { } text)
+        if (unit.Project.Kind != ProjectKind.Kernel || unit.Project.LinkerScript is not null || unit.Target.KernelLinkerScript is null)
             return;
-        var path = Path.Combine(unit.Project.Directory, unit.KernelScript);
-        if (!File.Exists(path) || File.ReadAllText(path) != text)
-            AtomicFile.WriteAllText(path, text);
+        global::Veridian.Toolchain.KernelLinkerScript.Write(unit.Target.Info, Path.Combine(unit.Project.Directory, unit.KernelScript));
     }
 }

@@ -1,5 +1,6 @@
 using Veridian.Build.Project;
 using Veridian.Build.Targets;
+using Veridian.Toolchain;
 
 namespace Veridian.Build.Graph;
 
@@ -9,7 +10,7 @@ namespace Veridian.Build.Graph;
 /// </summary>
 public sealed class BuildAction
 {
-    public BuildAction(ActionKind kind, BuildUnit unit, string output, IReadOnlyList<string> arguments, Language? language = null, string? source = null)
+    public BuildAction(ActionKind kind, BuildUnit unit, string output, IReadOnlyList<string> arguments, Language? language = null, IReadOnlyList<string>? sources = null)
     {
         OptLevel = unit.Profile.OptLevel;
         Kind = kind;
@@ -17,7 +18,7 @@ public sealed class BuildAction
         Output = output;
         Arguments = arguments;
         Language = language;
-        Source = source;
+        Sources = sources ?? [];
     }
 
     public ActionKind Kind { get; }
@@ -28,8 +29,8 @@ public sealed class BuildAction
     /// <summary>The output file, relative to the project folder.</summary>
     public string Output { get; }
 
-    /// <summary>The optimisation level (0 1 2 3 s z) of compile and codegen actions.</summary>
-    public string OptLevel { get; }
+    /// <summary>The optimisation level of compile and codegen actions.</summary>
+    public OptLevel OptLevel { get; }
 
     /// <summary>The project's front-end flags (compile, codegen) or link flags, as hashed into the key (target flags come from the target).</summary>
     public IReadOnlyList<string> Arguments { get; }
@@ -37,8 +38,14 @@ public sealed class BuildAction
     /// <summary>The source language (compile, codegen).</summary>
     public Language? Language { get; }
 
-    /// <summary>The source file (compile, codegen), relative to the project folder.</summary>
-    public string? Source { get; }
+    /// <summary>The source file (compile, codegen), relative to the project folder; the first of <see cref="Sources"/>.</summary>
+    public string? Source => Sources.Count > 0 ? Sources[0] : null;
+
+    /// <summary>
+    /// The sources of one compilation, relative to the project folder: one for C, C++, assembly and IR; all of a
+    /// unit's for a language that compiles as one unit (<see cref="Languages.CompilesAsOneUnit"/>: C#).
+    /// </summary>
+    public IReadOnlyList<string> Sources { get; }
 
     /// <summary>Inputs with reasons, in order (order matters for links).</summary>
     public List<Edge> Inputs { get; } = [];
@@ -71,8 +78,8 @@ public sealed class BuildAction
 /// <summary>One project built for one target and profile, with its output folder.</summary>
 public sealed record BuildUnit(ProjectSpec Project, BuildTarget Target, Profile Profile)
 {
-    /// <summary>The output folder relative to the project: <c>out/&lt;triple&gt;/&lt;profile&gt;</c>.</summary>
-    public string OutDir => $"out/{Target.Canonical}/{Profile.Name}";
+    /// <summary>The output folder relative to the project: <c>out/&lt;triple&gt;/&lt;profile&gt;</c> below its <see cref="ProjectSpec.BuildRoot"/>.</summary>
+    public string OutDir => (Project.BuildRoot == Project.Directory ? "" : Graph.Planner.Relative(Project.Directory, Project.BuildRoot) + "/") + $"out/{Target.Canonical}/{Profile.Name}";
 
     /// <summary>Where the target's default kernel linker script is written for this unit.</summary>
     public string KernelScript => $"{OutDir}/kernel.ld";

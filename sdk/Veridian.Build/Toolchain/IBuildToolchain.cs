@@ -1,14 +1,19 @@
 using Veridian.Build.Project;
 using Veridian.Build.Targets;
+using Veridian.Toolchain;
 
 namespace Veridian.Build.Toolchain;
 
 /// <summary>
-/// One translation unit to compile: paths relative to <see cref="WorkingDirectory"/>; <see cref="OptLevel"/> is
-/// 0 1 2 3 s z; <see cref="Arguments"/> are the project's front-end flags (-g, -D, -I, flags) — the target's
-/// flags come from <see cref="Target"/>.
+/// One compilation: paths relative to <see cref="WorkingDirectory"/>; <see cref="Sources"/> is one translation unit
+/// for C, C++, assembly and IR, and all of a unit's sources for C# (one compilation); <see cref="Arguments"/> are the
+/// project's front-end flags (-g, -D, -I, flags) — the target's flags come from <see cref="Target"/>.
 /// </summary>
-public sealed record CompileJob(string WorkingDirectory, string Source, Language Language, BuildTarget Target, string OptLevel, IReadOnlyList<string> Arguments);
+public sealed record CompileJob(string WorkingDirectory, IReadOnlyList<string> Sources, Language Language, BuildTarget Target, OptLevel OptLevel, IReadOnlyList<string> Arguments)
+{
+    /// <summary>The (first) source.</summary>
+    public string Source => Sources[0];
+}
 
 /// <summary>A link or archive: inputs and output relative to <see cref="WorkingDirectory"/>; <see cref="Arguments"/> are the project's link-flags.</summary>
 public sealed record LinkJob(string WorkingDirectory, IReadOnlyList<string> Inputs, BuildTarget Target, IReadOnlyList<string> Arguments, string? LinkerScript);
@@ -32,7 +37,7 @@ public interface IBuildToolchain
     /// <summary>Compiles a C/C++/asm source to an object and writes a Make-style depfile listing the headers read.</summary>
     StepResult Compile(CompileJob job, string objectPath, string depfilePath, CancellationToken cancel);
 
-    /// <summary>Generates an object from LLVM IR (.ll or .bc).</summary>
+    /// <summary>Generates an object from LLVM IR (.ll or .bc) or from a compilation that has no depfile (C#).</summary>
     StepResult Codegen(CompileJob job, string objectPath, CancellationToken cancel);
 
     /// <summary>Writes a deterministic static library.</summary>
