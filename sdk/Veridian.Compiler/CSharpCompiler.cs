@@ -52,17 +52,9 @@ public static class CSharpCompiler
     /// <summary>The LLVM IR (text) of the program for <paramref name="target"/>, before optimisation.</summary>
     public static string Translate(IReadOnlyList<SourceFile> sources, TargetInfo target)
     {
-        var ct = ToCompileTarget(target);
-        var fe = CSharpFrontEnd.Compile(sources, ct);
+        var fe = CSharpFrontEnd.Compile(sources, target);
         var model = new ProgramModel(fe.Image, fe.Pdb);
-        var translator = new ModuleTranslator(model, ct);
+        var translator = new ModuleTranslator(model, target);
         return translator.Translate(sources.Select(s => s.Path).ToHashSet(StringComparer.Ordinal));
     }
-
-    public static CompileTarget ToCompileTarget(TargetInfo t) => new(t.Canonical, t.Arch switch
-    {
-        Arch.X86_64 => TargetArch.X86_64,
-        Arch.AArch64 => TargetArch.AArch64,
-        Arch.RiscV64 => TargetArch.RiscV64,
-    }, t.LlvmTriple, t.DataLayout, t.Freestanding);
 }
