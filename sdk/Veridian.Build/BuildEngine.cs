@@ -72,10 +72,10 @@ public sealed class BuildEngine
     {
         if (!result.Succeeded)
         {
-            var failed = result.Graph.Actions.Where(a => a.Status == ActionStatus.Failed).ToList();
+            var failed = result.Failed;
             throw new DiagnosticException(failed.Count == 0
                 ? [Diagnostic.Error(BuildCodes.BuildFailed, $"building {ProjectReader.DisplayPath(directory)} did not finish")]
-                : failed.Select(a => Diagnostic.Error(BuildCodes.BuildFailed, $"{a.Label} failed:\n{a.ToolOutput.TrimEnd()}")).ToList());
+                : failed.Select(a => Diagnostic.Error(BuildCodes.BuildFailed, $"{a.Label} failed:\n{result.Outcome(a).ToolOutput.TrimEnd()}")).ToList());
         }
         var own = result.Graph.Actions.Where(ofProject).ToList();
         var main = own.Single(a => a.Kind is ActionKind.Link or ActionKind.Archive);

@@ -2,6 +2,8 @@ using Veridian.Build;
 using Veridian.Build.Cache;
 using Veridian.Triples;
 
+using Veridian.Tests;
+
 namespace Veridian.Runner.Tests;
 
 /// <summary>

@@ -3,6 +3,8 @@ using Veridian.Build.Project;
 using Veridian.Diagnostics;
 using Veridian.Triples;
 
+using Veridian.Tests;
+
 namespace Veridian.Runner.Tests;
 
 /// <summary>The runner's decisions that need no emulator: command lines, exit statuses, source lists, refusals.</summary>

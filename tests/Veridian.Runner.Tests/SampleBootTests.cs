@@ -1,6 +1,7 @@
 using Veridian.Build;
-using Veridian.Cli;
 using Veridian.Triples;
+
+using Veridian.Tests;
 
 namespace Veridian.Runner.Tests;
 
@@ -16,10 +17,9 @@ public class SampleBootTests
         var failures = Samples.Failures(cases, c =>
         {
             var arch = Samples.Target(c.triple).Arch.Name();
-            var stdout = new StringWriter();
-            var stderr = new StringWriter();
-            var exit = CliApp.Run(["run", "--target", c.triple, Path.Combine(samples, c.sample)], stdout, stderr);
-            var output = ArtifactRunner.Normalise(stdout.ToString());
+            var run = VeridianCli.Run(["run", "--target", c.triple, Path.Combine(samples, c.sample)]);
+            var (exit, stderr) = (run.ExitCode, run.StdErr);
+            var output = ArtifactRunner.Normalise(run.StdOut);
             string[] expected = c.sample == "baremetal-c"
                 ? [$"Hello from baremetal-c on {arch}! fib(90) = 2880067194370816120\n"]
                 : ["static constructor ran\n",

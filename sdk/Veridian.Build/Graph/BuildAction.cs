@@ -5,18 +5,22 @@ using Veridian.Toolchain;
 namespace Veridian.Build.Graph;
 
 /// <summary>
-/// One step of a build: a kind, its inputs (edges with reasons), its output, and the arguments that
-/// go into its key. Paths are relative to <see cref="Unit"/>'s project folder, '/'-separated.
+/// One step of a build — a node of the action graph, immutable once planned: a kind, its inputs (edges with
+/// reasons), its output, and the arguments that go into its key. Paths are relative to <see cref="Unit"/>'s
+/// project folder, '/'-separated. What happened to it in a build is an <see cref="Execution.ActionOutcome"/>
+/// in the <see cref="Execution.BuildResult"/>, kept apart from the graph.
 /// </summary>
 public sealed class BuildAction
 {
-    public BuildAction(ActionKind kind, BuildUnit unit, string output, IReadOnlyList<string> arguments, Language? language = null, IReadOnlyList<string>? sources = null)
+    public BuildAction(ActionKind kind, BuildUnit unit, string output, IReadOnlyList<string> arguments, IReadOnlyList<Edge> inputs,
+        Language? language = null, IReadOnlyList<string>? sources = null)
     {
         OptLevel = unit.Profile.OptLevel;
         Kind = kind;
         Unit = unit;
         Output = output;
         Arguments = arguments;
+        Inputs = inputs;
         Language = language;
         Sources = sources ?? [];
     }
@@ -48,23 +52,10 @@ public sealed class BuildAction
     public IReadOnlyList<string> Sources { get; }
 
     /// <summary>Inputs with reasons, in order (order matters for links).</summary>
-    public List<Edge> Inputs { get; } = [];
-
-    /// <summary>Headers reported by the front end's depfile in this build (compile only).</summary>
-    public IReadOnlyList<string> Headers { get; set; } = [];
+    public IReadOnlyList<Edge> Inputs { get; }
 
     /// <summary>Actions whose outputs this one reads.</summary>
     public IEnumerable<BuildAction> Dependencies => Inputs.Where(e => e.Producer is not null).Select(e => e.Producer!).Distinct();
-
-    public ActionStatus Status { get; set; } = ActionStatus.Pending;
-
-    /// <summary>Why the action ran, was restored, or was skipped (for --explain and the report).</summary>
-    public string Reason { get; set; } = "";
-
-    public TimeSpan Duration { get; set; }
-
-    /// <summary>What the tool printed (warnings, errors).</summary>
-    public string ToolOutput { get; set; } = "";
 
     /// <summary>The output's absolute path.</summary>
     public string OutputPath => Path.Combine(Unit.Project.Directory, Output);

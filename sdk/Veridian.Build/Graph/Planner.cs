@@ -204,8 +204,8 @@ public static class Planner
                     }
                     var kind = KindFor(language.Value);
                     var obj = $"{unit.OutDir}/obj/{source.Replace("../", "__/")}.o";
-                    var action = new BuildAction(kind, unit, obj, [.. Languages.TargetFlags(language.Value, target.Info), .. args], language, [source]);
-                    action.Inputs.Add(new Edge(source, $"source matched by '{glob.Value}' ({glob.Location})", null));
+                    var action = new BuildAction(kind, unit, obj, [.. Languages.TargetFlags(language.Value, target.Info), .. args],
+                        [new Edge(source, $"source matched by '{glob.Value}' ({glob.Location})", null)], language, [source]);
                     objects.Add(action);
                     Actions.Add(action);
                 }
@@ -215,37 +215,32 @@ public static class Planner
             {
                 var files = group.Select(c => c.Source).ToList();
                 var name = Languages.Name(group.Key);
-                var action = new BuildAction(KindFor(group.Key), unit, $"{unit.OutDir}/obj/{name}.o", [], group.Key, files);
-                foreach (var (source, _, glob) in group)
-                    action.Inputs.Add(new Edge(source, $"{name} source matched by '{glob.Value}' ({glob.Location})", null));
+                var edges = group.Select(u => new Edge(u.Source, $"{name} source matched by '{u.Glob.Value}' ({u.Glob.Location})", null)).ToList();
+                var action = new BuildAction(KindFor(group.Key), unit, $"{unit.OutDir}/obj/{name}.o", [], edges, group.Key, files);
                 objects.Insert(oneUnitAt[group.Key], action); // (groups in reverse, so earlier positions stay valid)
                 Actions.Add(action);
             }
 
             BuildAction main;
+            var mainInputs = objects.Select(o => new Edge(o.Output, $"object of {o.Source}", o)).ToList();
             if (project.Kind == ProjectKind.StaticLibrary)
             {
-                main = new BuildAction(ActionKind.Archive, unit, unit.MainOutput, []);
-                foreach (var o in objects)
-                    main.Inputs.Add(new Edge(o.Output, $"object of {o.Source}", o));
+                main = new BuildAction(ActionKind.Archive, unit, unit.MainOutput, [], mainInputs);
             }
             else
             {
-                var linkArgs = settings.SelectMany(s => s.LinkFlags).ToList();
-                main = new BuildAction(ActionKind.Link, unit, unit.MainOutput, linkArgs);
-                foreach (var o in objects)
-                    main.Inputs.Add(new Edge(o.Output, $"object of {o.Source}", o));
                 foreach (var prebuilt in settings.SelectMany(s => s.LinkInputs))
-                    main.Inputs.Add(new Edge(prebuilt.Value, $"prebuilt input from {prebuilt.Location}", null) { Linked = true });
+                    mainInputs.Add(new Edge(prebuilt.Value, $"prebuilt input from {prebuilt.Location}", null) { Linked = true });
                 foreach (var d in deps)
                 {
                     var archive = Relative(project.Directory, d.Main.OutputPath);
-                    main.Inputs.Add(new Edge(archive, $"archive of dependency '{d.Spec.Name}' ({d.Spec.Location})", d.Main));
+                    mainInputs.Add(new Edge(archive, $"archive of dependency '{d.Spec.Name}' ({d.Spec.Location})", d.Main));
                 }
                 if (project.LinkerScript is { } script)
-                    main.Inputs.Add(new Edge(Relative(project.Directory, script), "linker-script in [project]", null));
+                    mainInputs.Add(new Edge(Relative(project.Directory, script), "linker-script in [project]", null));
                 else if (project.Kind == ProjectKind.Kernel && target.KernelLinkerScript is not null)
-                    main.Inputs.Add(new Edge(unit.KernelScript, $"the kernel linker script of {target.Canonical}", null));
+                    mainInputs.Add(new Edge(unit.KernelScript, $"the kernel linker script of {target.Canonical}", null));
+                main = new BuildAction(ActionKind.Link, unit, unit.MainOutput, settings.SelectMany(s => s.LinkFlags).ToList(), mainInputs);
             }
             Actions.Add(main);
             Units.Add(unit);
