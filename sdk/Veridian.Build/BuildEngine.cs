@@ -73,6 +73,10 @@ public sealed class BuildEngine
         if (!result.Succeeded)
         {
             var failed = result.Failed;
+            // The compiler's own diagnostics (VDN4xxx at file:line, with their hints) as they are; a tool's text under VDN3108.
+            var sdkDiagnostics = failed.SelectMany(a => result.Outcome(a).Diagnostics).ToList();
+            if (sdkDiagnostics.Count > 0)
+                throw new DiagnosticException(sdkDiagnostics);
             throw new DiagnosticException(failed.Count == 0
                 ? [Diagnostic.Error(BuildCodes.BuildFailed, $"building {ProjectReader.DisplayPath(directory)} did not finish")]
                 : failed.Select(a => Diagnostic.Error(BuildCodes.BuildFailed, $"{a.Label} failed:\n{result.Outcome(a).ToolOutput.TrimEnd()}")).ToList());

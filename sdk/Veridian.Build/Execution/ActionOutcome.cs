@@ -16,6 +16,9 @@ public sealed record ActionOutcome(ActionStatus Status, string Reason, string To
     /// <summary>An outcome without tool output or headers.</summary>
     public static ActionOutcome Of(ActionStatus status, string reason, string toolOutput = "") => new(status, reason, toolOutput, [], TimeSpan.Zero);
 
+    /// <summary>The SDK's own diagnostics behind a failure (see <see cref="Toolchain.StepResult.Diagnostics"/>).</summary>
+    public IReadOnlyList<Veridian.Diagnostics.Diagnostic> Diagnostics { get; init; } = [];
+
     /// <summary>True when the action's output is there and current (up to date, restored or ran).</summary>
     public bool Succeeded => Status is ActionStatus.UpToDate or ActionStatus.Cached or ActionStatus.Ran;
 }

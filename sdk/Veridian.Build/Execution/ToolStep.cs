@@ -46,7 +46,7 @@ public sealed class ToolStep(IBuildToolchain toolchain, ActionCache cache, Build
             }
             cancel.ThrowIfCancellationRequested();
             if (!result.Success || !File.Exists(temp))
-                return ActionOutcome.Of(ActionStatus.Failed, "the tool reported errors", result.Output);
+                return ActionOutcome.Of(ActionStatus.Failed, "the tool reported errors", result.Output) with { Diagnostics = result.Diagnostics };
             var headers = new List<HeaderHash>();
             var key = baseKey;
             if (depfile is not null)

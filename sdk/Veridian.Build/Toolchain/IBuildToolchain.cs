@@ -19,7 +19,11 @@ public sealed record CompileJob(string WorkingDirectory, IReadOnlyList<string> S
 public sealed record LinkJob(string WorkingDirectory, IReadOnlyList<string> Inputs, BuildTarget Target, IReadOnlyList<string> Arguments, string? LinkerScript);
 
 /// <summary>Whether a step worked, and what the tool said (warnings and errors, file:line first).</summary>
-public sealed record StepResult(bool Success, string Output);
+public sealed record StepResult(bool Success, string Output)
+{
+    /// <summary>The SDK's own diagnostics behind a failure (the C# compiler's VDN4xxx, the linker's VDN3xxx), when the tool is in-process.</summary>
+    public IReadOnlyList<Veridian.Diagnostics.Diagnostic> Diagnostics { get; init; } = [];
+}
 
 /// <summary>
 /// The narrow interface the engine uses for tools: compile one translation unit, generate code for IR,

@@ -103,7 +103,7 @@ public sealed class PipelineToolchain : IBuildToolchain
         catch (DiagnosticException e)
         {
             var text = string.Join('\n', e.Diagnostics.Select(d => d.Hint is { Length: > 0 } hint && hint.Contains(':') ? hint : d.ToString()));
-            return new StepResult(false, text.TrimEnd());
+            return new StepResult(false, text.TrimEnd()) { Diagnostics = e.Diagnostics };
         }
     }
 
