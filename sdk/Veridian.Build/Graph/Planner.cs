@@ -240,7 +240,10 @@ public static class Planner
                     mainInputs.Add(new Edge(Relative(project.Directory, script), "linker-script in [project]", null));
                 else if (project.Kind == ProjectKind.Kernel && target.KernelLinkerScript is not null)
                     mainInputs.Add(new Edge(unit.KernelScript, $"the kernel linker script of {target.Canonical}", null));
-                main = new BuildAction(ActionKind.Link, unit, unit.MainOutput, settings.SelectMany(s => s.LinkFlags).ToList(), mainInputs);
+                // The project's link-flags, then what its languages' objects need (C# on Linux: libm).
+                var linkArgs = settings.SelectMany(s => s.LinkFlags)
+                    .Concat(objects.Select(o => o.Language).OfType<Language>().Distinct().SelectMany(l => Languages.LinkFlags(l, target.Info))).ToList();
+                main = new BuildAction(ActionKind.Link, unit, unit.MainOutput, linkArgs, mainInputs);
             }
             Actions.Add(main);
             Units.Add(unit);

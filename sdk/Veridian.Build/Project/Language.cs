@@ -52,6 +52,10 @@ public static class Languages
     public static IReadOnlyList<string> TargetFlags(Language language, TargetInfo target) =>
         language == Language.Cxx && target.Freestanding ? ["-fno-exceptions", "-fno-rtti"] : [];
 
+    /// <summary>Link flags a program needs when it has objects in the language, beyond the C library (C#: <see cref="Compiler.CSharpCompiler.RuntimeLibraries"/>).</summary>
+    public static IReadOnlyList<string> LinkFlags(Language language, TargetInfo target) =>
+        language == Language.CSharp ? Veridian.Compiler.CSharpCompiler.RuntimeLibraries(target).Select(l => l.ClangArg).ToList() : [];
+
     /// <summary>Parses a <c>languages</c> entry.</summary>
     public static Language? Parse(string name) => All.Cast<Language?>().FirstOrDefault(l => Name(l!.Value) == name);
 }

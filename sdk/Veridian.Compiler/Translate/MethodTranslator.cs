@@ -163,8 +163,7 @@ public sealed partial class MethodTranslator
             parms.Add("...");
 
         var body = _m.Pe.GetMethodBody(def.RelativeVirtualAddress);
-        if (!body.ExceptionRegions.IsEmpty)
-            throw new UnsupportedException("exception handling regions");
+        ReadRegions(body);
         if (!body.LocalSignature.IsNil)
         {
             var locals = _md.GetStandaloneSignature(body.LocalSignature).DecodeLocalSignature(_m.Sigs, _inst.Context);
@@ -180,6 +179,7 @@ public sealed partial class MethodTranslator
 
         var code = IlInstruction.Decode(body.GetILReader());
         var starts = BlockStarts(code);
+        starts.UnionWith(RegionBlockStarts());
         foreach (var ins in code)
         {
             CurrentOffset = ins.Offset;
@@ -209,6 +209,7 @@ public sealed partial class MethodTranslator
         }
         if (!_terminated)
             Emit("unreachable");
+        WriteFinallyDispatch();
 
         var linkage = _cAbi ? "" : "internal ";
         var retType = csig is not null ? csig.ReturnLlvm : _ret is null || _ret.StructByAddress ? "void" : CAbi.RenderReturn(_ret);
@@ -295,7 +296,7 @@ public sealed partial class MethodTranslator
                 foreach (var t in ts) starts.Add(t);
                 starts.Add(ins.Next);
             }
-            if (ins.Op is ILOpCode.Ret or ILOpCode.Throw)
+            if (ins.Op is ILOpCode.Ret or ILOpCode.Throw or ILOpCode.Endfinally)
                 starts.Add(ins.Next);
         }
         return starts;
