@@ -39,6 +39,9 @@ public static class CompilerCodes
     /// <summary>A generic method or type is instantiated with a reference type; v1 generics are monomorphised over value types only.</summary>
     public const string GenericOverClass = "VDN4011";
 
+    /// <summary><c>[StructLayout(LayoutKind.Auto)]</c>: CoreCLR may reorder the fields; the subset lays every struct out as C does.</summary>
+    public const string AutoLayout = "VDN4012";
+
     /// <summary>An IL construct the translator does not implement (a compiler limitation): rewrite the construct named in the message.</summary>
     public const string Unsupported = "VDN4100";
 

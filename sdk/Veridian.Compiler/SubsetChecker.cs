@@ -59,6 +59,18 @@ public static class SubsetChecker
             base.VisitClassDeclaration(node);
         }
 
+        public override void VisitStructDeclaration(StructDeclarationSyntax node)
+        {
+            // LayoutKind.Auto (3) lets the runtime reorder fields (CoreCLR sorts them by size), so sizeof and offsets
+            // would differ from CoreCLR's; the subset's one layout rule is C's.
+            var layout = model.GetDeclaredSymbol(node)?.GetAttributes()
+                .FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == "System.Runtime.InteropServices.StructLayoutAttribute");
+            if (layout is { ConstructorArguments: [{ Value: 3 }, ..] } && layout.ApplicationSyntaxReference?.GetSyntax() is { } at)
+                report(CompilerCodes.AutoLayout, at, $"struct '{node.Identifier.Text}' asks for LayoutKind.Auto; subset v1 lays structs out in declaration order, as C does",
+                    "use LayoutKind.Sequential (the default) and order the fields yourself, or LayoutKind.Explicit");
+            base.VisitStructDeclaration(node);
+        }
+
         public override void VisitInterfaceDeclaration(InterfaceDeclarationSyntax node) =>
             report(CompilerCodes.VirtualDispatch, node, $"interface '{node.Identifier.Text}' is outside subset v1", "use generics over structs or function pointers");
 

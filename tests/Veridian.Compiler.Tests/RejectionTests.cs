@@ -42,6 +42,7 @@ public sealed class RejectionTests
         { "method_group", CompilerCodes.Delegate, "delegate void H();\nstatic class A {\n static void G() { }\n static void F() {\n  H h = G; // <-\n }\n}" },
         { "abstract_class", CompilerCodes.VirtualDispatch, "abstract class B { } // <-" },
         { "dynamic", CompilerCodes.AsyncIterator, "static class A {\n static void F() {\n  dynamic d = 1; // <-\n }\n}" },
+        { "auto_layout", CompilerCodes.AutoLayout, "[System.Runtime.InteropServices.StructLayout(System.Runtime.InteropServices.LayoutKind.Auto)] // <-\nstruct S { public byte A; public long B; }" },
         { "generic_over_class", CompilerCodes.GenericOverClass, "static class A {\n static void G<T>(T x) { }\n static void F() {\n  G<string>(\"a\"); // <-\n }\n}" },
     };
 

@@ -2,17 +2,23 @@ using Veridian.Build.Graph;
 
 namespace Veridian.Build.Execution;
 
-/// <summary>The outcome of a build: the graph with every action's status, reason and duration.</summary>
-public sealed record BuildResult(ActionGraph Graph, TimeSpan Duration, bool Succeeded, bool Cancelled)
+/// <summary>The outcome of a build: the graph as planned, and what happened to each of its actions.</summary>
+public sealed record BuildResult(ActionGraph Graph, IReadOnlyDictionary<BuildAction, ActionOutcome> Outcomes, TimeSpan Duration, bool Succeeded, bool Cancelled)
 {
-    public int Count(ActionStatus status) => Graph.Actions.Count(a => a.Status == status);
+    /// <summary>What happened to <paramref name="action"/> (pending when the build never reached it).</summary>
+    public ActionOutcome Outcome(BuildAction action) => Outcomes.TryGetValue(action, out var o) ? o : ActionOutcome.Pending;
+
+    public int Count(ActionStatus status) => Graph.Actions.Count(a => Outcome(a).Status == status);
 
     /// <summary>True when every action was up to date.</summary>
-    public bool NothingToDo => Succeeded && Graph.Actions.All(a => a.Status == ActionStatus.UpToDate);
+    public bool NothingToDo => Succeeded && Graph.Actions.All(a => Outcome(a).Status == ActionStatus.UpToDate);
 
     /// <summary>Actions that ran or were restored, of one kind (tests count compiles and links this way).</summary>
     public IReadOnlyList<BuildAction> Executed(ActionKind kind) =>
-        Graph.Actions.Where(a => a.Kind == kind && a.Status is ActionStatus.Ran or ActionStatus.Cached).ToList();
+        Graph.Actions.Where(a => a.Kind == kind && Outcome(a).Status is ActionStatus.Ran or ActionStatus.Cached).ToList();
+
+    /// <summary>The actions that failed.</summary>
+    public IReadOnlyList<BuildAction> Failed => Graph.Actions.Where(a => Outcome(a).Status == ActionStatus.Failed).ToList();
 }
 
 /// <summary>How to build.</summary>
@@ -22,7 +28,7 @@ public sealed record BuildOptions
     public int Jobs { get; init; }
 
     /// <summary>Called (from worker threads) when an action finishes, whatever its status.</summary>
-    public Action<BuildAction>? Finished { get; init; }
+    public Action<BuildAction, ActionOutcome>? Finished { get; init; }
 
     /// <summary>Called with the time each phase took (for --verbose).</summary>
     public Action<string, TimeSpan>? Phase { get; init; }

@@ -9,12 +9,16 @@ namespace Veridian.Compiler.Translate;
 
 public sealed partial class MethodTranslator
 {
-    private TypeSig ResolveType(int token)
+    /// <summary>The type a metadata token names (see <see cref="SigProvider.FromToken"/>).</summary>
+    /// <param name="token">A TypeDef or TypeSpec token.</param>
+    /// <param name="asWritten">Keep a primitive's struct named (a <c>constrained.</c> prefix calls the struct's own methods).</param>
+    private TypeSig ResolveType(int token, bool asWritten = false)
     {
         var h = MetadataTokens.EntityHandle(token);
         return h.Kind switch
         {
-            HandleKind.TypeDefinition => _m.Sigs.Named((TypeDefinitionHandle)h, []),
+            HandleKind.TypeDefinition when asWritten => _m.Sigs.Named((TypeDefinitionHandle)h, []),
+            HandleKind.TypeDefinition => _m.Sigs.FromToken((TypeDefinitionHandle)h),
             HandleKind.TypeSpecification => _md.GetTypeSpecification((TypeSpecificationHandle)h).DecodeSignature(_m.Sigs, _inst.Context),
             _ => throw new UnsupportedException($"type token {h.Kind}"),
         };

@@ -19,7 +19,7 @@ public sealed partial class MethodTranslator
             case ILOpCode.Nop: break;
             case ILOpCode.Volatile: _volatilePrefix = true; break;
             case ILOpCode.Unaligned or ILOpCode.Readonly or ILOpCode.Tail: break;
-            case ILOpCode.Constrained: _constrained = ResolveType((int)ins.Operand); break;
+            case ILOpCode.Constrained: _constrained = ResolveType((int)ins.Operand, asWritten: true); break;
 
             case ILOpCode.Ldarg_0: LdArg(0); break;
             case ILOpCode.Ldarg_1: LdArg(1); break;

@@ -4,6 +4,7 @@ using System.Reflection;
 using System.Reflection.Metadata;
 using System.Reflection.Metadata.Ecma335;
 using System.Text;
+using Veridian.Triples;
 
 namespace Veridian.Compiler.Translate;
 
@@ -280,9 +281,9 @@ public sealed partial class MethodTranslator
     /// <summary>The va_list object of the target (x86_64 SysV: 24 bytes; AArch64 AAPCS64: 32 bytes; RISC-V: one pointer).</summary>
     private string VaListStorage() => _mt.Target.Arch switch
     {
-        TargetArch.X86_64 => Alloca("[24 x i8]", 16),
-        TargetArch.AArch64 => Alloca("[32 x i8]", 8),
-        TargetArch.RiscV64 => Alloca("ptr", 8),
+        Arch.X86_64 => Alloca("[24 x i8]", 16),
+        Arch.AArch64 => Alloca("[32 x i8]", 8),
+        Arch.RiscV64 => Alloca("ptr", 8),
     };
 
     private static HashSet<int> BlockStarts(List<IlInstruction> code)

@@ -104,9 +104,6 @@ public sealed class ProgramModel
     /// <summary>Reduces enums to their underlying type; primitive structs (System.Int32 …) stay named, never met in signatures.</summary>
     public TypeSig Normalize(TypeSig t) => t is NamedSig n && EnumUnderlying(n) is { } u ? u : t;
 
-    public static bool IsPrimitiveName(string name) => name is "System.Boolean" or "System.Char" or "System.SByte" or "System.Byte" or "System.Int16" or "System.UInt16"
-        or "System.Int32" or "System.UInt32" or "System.Int64" or "System.UInt64" or "System.Single" or "System.Double" or "System.IntPtr" or "System.UIntPtr";
-
     /// <summary>The C-compatible layout of a type on the 64-bit targets (LP64: every target here).</summary>
     public Layout LayoutOf(TypeSig t)
     {

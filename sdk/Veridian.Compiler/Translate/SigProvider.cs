@@ -48,6 +48,33 @@ public sealed class SigProvider : ISignatureTypeProvider<TypeSig, GenericContext
         _ => throw new UnsupportedException($"primitive {typeCode}"),
     });
 
+    /// <summary>
+    /// The type a metadata token names. A token naming a primitive's struct (<c>sizeof native int</c>, <c>newarr System.IntPtr</c>,
+    /// <c>ldobj System.Int64</c>) means the primitive, as an <c>ELEMENT_TYPE</c> in a signature does; C# emits such tokens for
+    /// <c>sizeof(nint)</c>, <c>stackalloc nint[n]</c> and <c>new nuint[n]</c>.
+    /// </summary>
+    public TypeSig FromToken(TypeDefinitionHandle handle) => PrimitiveNamed(FullName(handle)) is { } p ? new PrimSig(p) : Named(handle, []);
+
+    /// <summary>The primitive whose core-library struct is <paramref name="fullName"/>, or null.</summary>
+    public static Prim? PrimitiveNamed(string fullName) => fullName switch
+    {
+        "System.Boolean" => Translate.Prim.Bool,
+        "System.Char" => Translate.Prim.Char,
+        "System.SByte" => Translate.Prim.I1,
+        "System.Byte" => Translate.Prim.U1,
+        "System.Int16" => Translate.Prim.I2,
+        "System.UInt16" => Translate.Prim.U2,
+        "System.Int32" => Translate.Prim.I4,
+        "System.UInt32" => Translate.Prim.U4,
+        "System.Int64" => Translate.Prim.I8,
+        "System.UInt64" => Translate.Prim.U8,
+        "System.Single" => Translate.Prim.R4,
+        "System.Double" => Translate.Prim.R8,
+        "System.IntPtr" => Translate.Prim.I,
+        "System.UIntPtr" => Translate.Prim.U,
+        _ => null,
+    };
+
     public TypeSig GetTypeFromDefinition(MetadataReader reader, TypeDefinitionHandle handle, byte rawTypeKind) => Named(handle, []);
 
     public TypeSig GetTypeFromReference(MetadataReader reader, TypeReferenceHandle handle, byte rawTypeKind)

@@ -52,7 +52,7 @@ public static class VeridianPipeline
         try
         {
             Timings.Measure("codegen " + config.LevelFlag, () => { CSharpCompiler.CompileIr(ir, target, config.Level, obj); return 0; });
-            Timings.Measure("link", () => Linker.Link(new LinkRequest { Target = target, Output = exe, Items = [new LinkItem(LinkItemKind.File, obj), .. CSharpBuild.RuntimeLibraries(target)], Static = true }));
+            Timings.Measure("link", () => Linker.Link(new LinkRequest { Target = target, Output = exe, Items = [new LinkItem(LinkItemKind.File, obj), .. CSharpCompiler.RuntimeLibraries(target)], Static = true }));
             return null;
         }
         catch (DiagnosticException e)
