@@ -35,4 +35,12 @@ public sealed record BuildOptions
 
     /// <summary>Called (from worker threads) when an action starts to run its tool.</summary>
     public Action<BuildAction>? Started { get; init; }
+
+    /// <summary>
+    /// The build lock is inherited by every process this one starts while it is held, so a killed build's surviving
+    /// clang and lld children keep it until they exit (<see cref="BuildRoots"/>). For a process that runs one build at
+    /// a time (the CLI); a host running several builds at once (a test host, an IDE) leaves it off, or one build's
+    /// lock would leak into the other's tools.
+    /// </summary>
+    public bool ToolsHoldTheLock { get; init; }
 }

@@ -20,15 +20,18 @@ public sealed class BuildRoots : IDisposable
     /// <summary>Every root's state file.</summary>
     public IEnumerable<StateFile> States => _states.Values;
 
-    /// <summary>Locks every root of <paramref name="graph"/> (in ordinal order, so two builds cannot deadlock), loads its state, sweeps temps a killed build left.</summary>
-    public static BuildRoots Open(ActionGraph graph)
+    /// <summary>
+    /// Locks every root of <paramref name="graph"/> (in ordinal order, so two builds cannot deadlock), loads its state,
+    /// sweeps temps a killed build left. <paramref name="toolsHoldTheLock"/>: see <see cref="BuildOptions.ToolsHoldTheLock"/>.
+    /// </summary>
+    public static BuildRoots Open(ActionGraph graph, bool toolsHoldTheLock = false)
     {
         var roots = new BuildRoots();
         try
         {
             foreach (var dir in graph.Units.Select(u => u.Project.BuildRoot).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
             {
-                roots._locks.Add(Lock(dir));
+                roots._locks.Add(Lock(dir, toolsHoldTheLock));
                 roots._states[dir] = StateFile.Load(dir);
             }
             foreach (var unit in graph.Units)
@@ -87,8 +90,13 @@ public sealed class BuildRoots : IDisposable
     private static bool Same(ActionRecord? a, ActionRecord b) =>
         a is not null && a.Key == b.Key && a.OutputHash == b.OutputHash && a.Config == b.Config && a.Inputs.SequenceEqual(b.Inputs);
 
-    /// <summary>Takes the build lock (<c>out/.veridian/lock</c> below a build root); released when the process dies, even by SIGKILL.</summary>
-    private static FileStream Lock(string dir)
+    /// <summary>
+    /// Takes the build lock (<c>out/.veridian/lock</c> below a build root). The lock is a <c>flock</c> on an open file;
+    /// when <paramref name="inherited"/>, every tool process the build starts inherits it, so it is held until the last process of the build is gone:
+    /// when a build is killed (even by SIGKILL) its clang and lld children live on, still writing temps, and the next
+    /// build waits for them instead of sweeping files in use.
+    /// </summary>
+    private static FileStream Lock(string dir, bool inherited)
     {
         var path = Path.Combine(dir, "out", ".veridian", "lock");
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
@@ -96,7 +104,10 @@ public sealed class BuildRoots : IDisposable
         {
             try
             {
-                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+                var stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+                if (inherited)
+                    InheritedByChildren(stream);
+                return stream;
             }
             catch (IOException) when (attempt < 50)
             {
@@ -110,7 +121,21 @@ public sealed class BuildRoots : IDisposable
         }
     }
 
-    /// <summary>Deletes temp files a killed build left in an output folder (we hold the lock, so none is in use).</summary>
+    /// <summary>Clears close-on-exec on the lock's descriptor (.NET sets it on every file it opens).</summary>
+    private static void InheritedByChildren(FileStream stream)
+    {
+        if (OperatingSystem.IsWindows())
+            return;
+        const int F_SETFD = 2;
+        var fd = (int)stream.SafeFileHandle.DangerousGetHandle();
+        if (Fcntl(fd, F_SETFD, 0) != 0)
+            throw new IOException($"fcntl(F_SETFD) on '{stream.Name}' failed: errno {System.Runtime.InteropServices.Marshal.GetLastPInvokeError()}");
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "fcntl", SetLastError = true)]
+    private static extern int Fcntl(int fd, int cmd, int arg);
+
+    /// <summary>Deletes temp files a killed build left in an output folder (we hold the lock, which a killed build's surviving children hold until they exit, so none is in use).</summary>
     private static void SweepTemps(string outDir)
     {
         if (!Directory.Exists(outDir))

@@ -22,7 +22,7 @@ public sealed class Executor(IBuildToolchain toolchain, ActionCache cache)
     public BuildResult Run(ActionGraph graph, BuildOptions options, CancellationToken cancel)
     {
         var clock = Stopwatch.StartNew();
-        using var roots = BuildRoots.Open(graph);
+        using var roots = BuildRoots.Open(graph, options.ToolsHoldTheLock);
         options.Phase?.Invoke("lock and load state", clock.Elapsed);
 
         var phase = Stopwatch.StartNew();

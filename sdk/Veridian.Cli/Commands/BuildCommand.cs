@@ -110,6 +110,7 @@ internal sealed class BuildCommand : Command
         var options = new BuildOptions
         {
             Jobs = jobs,
+            ToolsHoldTheLock = true,
             Phase = (name, t) => terminal.Note($"{name}: {Ms(t)}"),
             Finished = (a, o) =>
             {
@@ -134,6 +135,7 @@ internal sealed class BuildCommand : Command
                 var options = new BuildOptions
                 {
                     Jobs = jobs,
+                    ToolsHoldTheLock = true,
                     Started = a => task.Description = Markup.Escape(a.Label),
                     Finished = (_, _) => task.Increment(1),
                 };
