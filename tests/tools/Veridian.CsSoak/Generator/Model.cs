@@ -14,14 +14,6 @@ public sealed record GeneratorOptions
     /// <summary>Upper bound of a function's estimated dynamic operation count (callees included): keeps runs short.</summary>
     public int CostBudget { get; init; } = 6000;
 
-    /// <summary>
-    /// Allows the constructs whose IL mentions <c>sizeof System.IntPtr</c>: nint/nuint as stackalloc, pointer and
-    /// <c>sizeof</c> operands, and shifts of nint/nuint (Roslyn masks their count with <c>sizeof(nint) * 8 - 1</c>).
-    /// Off until the <c>sizeof(nint)</c> fix on main is merged (the token resolved to the empty core-library
-    /// struct, size 1): a known bug, fixed elsewhere, that the soak must not keep rediscovering.
-    /// </summary>
-    public bool SizeofNativeInt { get; init; }
-
     public static GeneratorOptions Default { get; } = new();
 
     /// <summary>Small programs (tests of the generator and reducer).</summary>

@@ -184,7 +184,7 @@ public sealed partial class ProgramGenerator
         }
         switch (_rng.Below(8))
         {
-            case 0 when !t.IsNative || _o.SizeofNativeInt:
+            case 0:
                 _w.Line($"{p.Text} {_rng.Pick(["<<=", ">>=", ">>>="])} {ShiftCount(2)};");
                 return;
             case 1:
@@ -571,11 +571,10 @@ public sealed partial class ProgramGenerator
             return;
         }
         // &local, &local.field or a local's fixed buffer: fixed variables need no fixed statement.
-        var roots = AllVars().Where(x => x.IsFixedVariable && MemoryOk(x.Type)).ToList();
+        var roots = AllVars().Where(x => x.IsFixedVariable).ToList();
         if (roots.Count == 0)
         {
             var t = RandomPrim(false);
-            if (!MemoryOk(t)) t = CsType.Int;
             var l = NewName("v");
             _w.Line($"{t.Name} {l} = {E(t, 2)};");
             Declare(new Var(l, VarKind.Local, t));
@@ -589,12 +588,10 @@ public sealed partial class ProgramGenerator
             var f = _rng.Pick(type.Fields);
             if (f.FixedLength > 0)
             {
-                if (!MemoryOk(f.Type)) break;
                 _w.Line($"{f.Type.Name}* {v} = {text}.{f.Name};");
                 Declare(new Var(v, VarKind.Pointer, f.Type, f.FixedLength));
                 return;
             }
-            if (!MemoryOk(f.Type)) break;
             text += "." + f.Name;
             type = f.Type;
         }
@@ -641,7 +638,7 @@ public sealed partial class ProgramGenerator
     private void Fixed(int depth)
     {
         var q = NewName("q");
-        var spans = AllVars().Where(v => v.Kind is VarKind.Span or VarKind.ReadOnlySpan && v.Length != 0 && MemoryOk(v.Type)).ToList();
+        var spans = AllVars().Where(v => v.Kind is VarKind.Span or VarKind.ReadOnlySpan && v.Length != 0).ToList();
         var strings = StringVars();
         if (strings.Count > 0 && _rng.Chance(20))
         {
@@ -659,7 +656,7 @@ public sealed partial class ProgramGenerator
         }
         else
         {
-            var roots = AllVars().Where(v => v.IsMoveable && v.Writable && !v.Type.IsStruct && MemoryOk(v.Type)).ToList();
+            var roots = AllVars().Where(v => v.IsMoveable && v.Writable && !v.Type.IsStruct).ToList();
             if (roots.Count == 0)
             {
                 Block(depth);

@@ -14,7 +14,7 @@ namespace Veridian.CsSoak.Generator;
 public sealed partial class ProgramGenerator
 {
     /// <summary>Bumped whenever the output for a seed changes (recorded in every program's header).</summary>
-    public const int Version = 1;
+    public const int Version = 2;
 
     private readonly SplitMix64 _rng;
     private readonly GeneratorOptions _o;
@@ -74,21 +74,14 @@ public sealed partial class ProgramGenerator
         return RandomPrim();
     }
 
-    /// <summary>Element types for stackalloc and pointers (no nint/nuint unless allowed, see <see cref="GeneratorOptions.SizeofNativeInt"/>).</summary>
+    /// <summary>Element types for stackalloc, pointers and spans.</summary>
     private CsType RandomElement(bool allowStruct = true)
     {
         var structs = StructTypes.ToList();
         if (allowStruct && structs.Count > 0 && _rng.Chance(20))
             return _rng.Pick(structs);
-        CsType t;
-        do t = RandomPrim(); while (t.IsNative && !_o.SizeofNativeInt);
-        return t;
+        return RandomPrim();
     }
-
-    private bool MemoryOk(CsType t) => !ContainsNative(t) || _o.SizeofNativeInt;
-
-    /// <summary>True when <c>sizeof</c>/<c>stackalloc</c> of t would mention nint (directly: fields are fine).</summary>
-    private static bool ContainsNative(CsType t) => t.IsNative;
 
     private void MakeStructs()
     {
