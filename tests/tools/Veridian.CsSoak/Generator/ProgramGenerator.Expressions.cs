@@ -160,6 +160,8 @@ public sealed partial class ProgramGenerator
     /// </summary>
     private string Checked(CsType t, int e)
     {
+        if (_rng.Chance(25))
+            return CheckedFromFloat(t, e);
         if (t.IsSmall || _rng.Chance(50))
         {
             if (_rng.Chance(30))
@@ -170,9 +172,36 @@ public sealed partial class ProgramGenerator
             var mask = (BigInteger.One << _rng.Range(1, Math.Min(bits, 31))) - 1;
             return $"checked(({t.Name})unchecked({E(u, e)} & {mask}))";
         }
-        var op = _rng.Pick(t.IsSigned ? ["+", "-", "*"] : new[] { "+", "*" });
+        var op = _rng.Pick(["+", "-", "*"]);
         var m = op == "*" ? "0xFF" : "0x7FFF";
+        if (op == "-" && !t.IsSigned)
+            return $"checked(unchecked(({E(t, e)} & {m}) | 0x8000) - unchecked({E(t, e)} & {m}))";
         return $"checked(unchecked({E(t, e)} & {m}) {op} unchecked({E(t, e)} & {m}))";
+    }
+
+    /// <summary>
+    /// A checked conversion from float or double that cannot overflow, the ends of the range included: a value of
+    /// <paramref name="t"/> made exact in the floating-point type (low bits cleared where it has more bits than the
+    /// significand), plus a fraction in (-1, 1) only where the sum is exact too; it truncates back into range.
+    /// </summary>
+    private string CheckedFromFloat(CsType t, int e)
+    {
+        var f = t.Bits <= 16 ? _rng.Pick([CsType.Float, CsType.Double]) : _rng.Chance(60) ? CsType.Double : CsType.Float;
+        int significand = f == CsType.Float ? 24 : 53;
+        int valueBits = t.Bits - (t.IsSigned ? 1 : 0);
+        var x = E(t, e);
+        if (valueBits > significand)
+        {
+            var low = BigInteger.One << (valueBits - significand);
+            var mask = t.IsSigned ? -low : (BigInteger.One << t.Bits) - low;
+            return $"checked(({t.Name})({f.Name})unchecked({x} & {t.Literal(mask)}))";
+        }
+        if (valueBits + 2 <= significand && _rng.Chance(70))
+        {
+            var frac = _rng.Pick(["0.5", "-0.5", "0.75", "-0.75", "0.25", "-0.25"]) + (f == CsType.Float ? "f" : "");
+            return $"checked(({t.Name})(({f.Name})unchecked({x}) + {(frac.StartsWith('-') ? $"({frac})" : frac)}))";
+        }
+        return $"checked(({t.Name})({f.Name})unchecked({x}))";
     }
 
     private string ShiftCount(int e) => _rng.Chance(40) ? _rng.Range(0, 70).ToString(CultureInfo.InvariantCulture) : E(CsType.Int, e);
@@ -227,7 +256,7 @@ public sealed partial class ProgramGenerator
             _helpers.Add("Apply");
             return $"Apply<{t.Name}>(&{f.Name}, {E(t, e)}, {E(t, e)})";
         }
-        var fs = _funcs.Where(f => f.Ret == t && Affordable(f)).ToList();
+        var fs = _funcs.Where(f => f.Direct && f.Ret == t && Affordable(f)).ToList();
         while (fs.Count > 0)
         {
             var f = _rng.Pick(fs);

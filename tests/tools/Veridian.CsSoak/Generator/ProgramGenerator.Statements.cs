@@ -42,14 +42,22 @@ public sealed partial class ProgramGenerator
         CsType? ret = _rng.Chance(15) ? null : RandomType(20);
         var ps = new List<ParamDef>();
         int np = _rng.Range(0, 4);
-        for (int i = 0; i < np; i++)
+        // Some functions are C-ABI ([UnmanagedCallersOnly]): by-value blittable parameters and result, structs often.
+        bool unmanaged = ret is not null && _rng.Chance(15);
+        if (unmanaged)
+        {
+            ret = RandomBlittable();
+            for (int i = 0; i < np; i++)
+                ps.Add(new ParamDef("p" + i.ToString(CultureInfo.InvariantCulture), RandomBlittable(), ParamMode.Value));
+        }
+        for (int i = 0; i < np && !unmanaged; i++)
         {
             var pname = "p" + i.ToString(CultureInfo.InvariantCulture);
             var mode = (ParamMode)_rng.Weighted([55, 14, 8, 10, 8]);
             var t = mode == ParamMode.Span ? RandomElement() : RandomType(mode == ParamMode.In ? 60 : 25);
             ps.Add(new ParamDef(pname, t, mode));
         }
-        var f = new FuncDef { Name = name, Ret = ret, Params = ps };
+        var f = new FuncDef { Name = name, Ret = ret, Params = ps, Unmanaged = unmanaged };
         ResetFunctionState(f);
         var sig = string.Join(", ", ps.Select(p => p.Mode switch
         {
@@ -59,6 +67,8 @@ public sealed partial class ProgramGenerator
             ParamMode.Out => $"out {p.Type.Name} {p.Name}",
             ParamMode.Span => $"Span<{p.Type.Name}> {p.Name}",
         }));
+        if (unmanaged)
+            _w.Line("[UnmanagedCallersOnly]");
         _w.Open($"static {ret?.Name ?? "void"} {name}({sig})");
         _w.Open("unchecked");
         foreach (var p in ps.Where(p => p.Mode != ParamMode.Out))
@@ -441,7 +451,7 @@ public sealed partial class ProgramGenerator
 
     private void CallStatement()
     {
-        var fs = _funcs.Where(Affordable).ToList();
+        var fs = _funcs.Where(f => f.Direct && Affordable(f)).ToList();
         while (fs.Count > 0)
         {
             var f = _rng.Pick(fs);

@@ -6,7 +6,8 @@ namespace Veridian.CsSoak.Generator;
 /// <summary>
 /// Generates a valid program of the C# subset (docs/csharp-subset.md) from a seed: structs (sequential,
 /// packed, explicit, fixed buffers, a generic <c>Box&lt;T&gt;</c>), static classes with static constructors,
-/// functions over every integer width, float and double, spans, pointers, function pointers and generic
+/// functions over every integer width, float and double, spans, pointers, function pointers (managed, and
+/// <c>delegate* unmanaged</c> to C-ABI <c>[UnmanagedCallersOnly]</c> functions) and generic
 /// helpers, and a <c>Main</c> that calls each function and prints a 64-bit checksum (<c>Chk</c>) of the
 /// state after each call. Only defined behaviour is generated (docs/cs-soak.md says how), so CoreCLR and
 /// our compiler must print the same bytes. Same seed and options, same text.
@@ -14,7 +15,7 @@ namespace Veridian.CsSoak.Generator;
 public sealed partial class ProgramGenerator
 {
     /// <summary>Bumped whenever the output for a seed changes (recorded in every program's header).</summary>
-    public const int Version = 2;
+    public const int Version = 3;
 
     private readonly SplitMix64 _rng;
     private readonly GeneratorOptions _o;
@@ -82,6 +83,24 @@ public sealed partial class ProgramGenerator
             return _rng.Pick(structs);
         return RandomPrim();
     }
+
+    /// <summary>
+    /// A type an <c>[UnmanagedCallersOnly]</c> signature may use: blittable (no bool or char anywhere in it: C# rejects
+    /// them there, CoreCLR's marshaller rejects structs holding them) and not generic. Often a struct.
+    /// </summary>
+    private CsType RandomBlittable()
+    {
+        var structs = _structs.Select(s => new CsType(Prim.Struct, s)).Where(IsBlittable).ToList();
+        if (structs.Count > 0 && _rng.Chance(50))
+            return _rng.Pick(structs);
+        CsType t;
+        do t = RandomPrim(false); while (!IsBlittable(t));
+        return t;
+    }
+
+    private static bool IsBlittable(CsType t) => t.IsStruct
+        ? t.Arg is null && t.Fields.All(f => IsBlittable(f.Type))
+        : t != CsType.Bool && t != CsType.Char;
 
     private void MakeStructs()
     {
