@@ -208,7 +208,7 @@ public sealed partial class ProgramGenerator
 
     /// <summary>
     /// Division or remainder that can neither divide by zero nor overflow (MinValue / -1 throws in .NET and panics
-    /// here): by a constant divisor, inline behind a guard on a variable, or through a guarded helper.
+    /// here): by a constant divisor, by a variable replaced with 1 when it is 0 (or -1), or through a guarded helper.
     /// </summary>
     private string Divide(CsType t, int e, string op, string? dividend = null)
     {
@@ -222,21 +222,16 @@ public sealed partial class ProgramGenerator
         }
         if (form == 1 && ReadPlace(t, 0) is { } b && !b.Contains('('))
         {
-            var overflow = t.IsSigned ? $" || ({b} == -1 && {a} == {MinOf(t)})" : "";
-            return $"(({b} == 0{overflow}) ? {a} : ({a} {op} {b}))";
+            // The divisor is tested after the dividend is evaluated (left to right), and the dividend only once: it may
+            // have side effects (Interlocked, calls writing globals) that change the divisor variable (seed 248 of v3
+            // divided by zero under CoreCLR). -1 becomes 1 too: that rules out MinValue / -1 whatever the dividend.
+            var bad = t.IsSigned ? $"({b} == 0 || {b} == -1)" : $"{b} == 0";
+            return $"({a} {op} ({bad} ? 1 : {b}))";
         }
         var helper = (op == "/" ? "Div_" : "Rem_") + t.Name;
         _helpers.Add(helper);
         return $"{helper}({a}, {E(t, e)})";
     }
-
-    private static string MinOf(CsType t) => t.P switch
-    {
-        Prim.Int => "int.MinValue",
-        Prim.Long => "long.MinValue",
-        Prim.NInt => "(nint)long.MinValue",
-        _ => throw new InvalidOperationException(t.Name),
-    };
 
     /// <summary>Calls a function returning <paramref name="t"/> (direct, through a function pointer, or a generic helper); null when none fits.</summary>
     private string? CallExpr(CsType t, int e)

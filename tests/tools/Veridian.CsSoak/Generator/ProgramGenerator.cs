@@ -15,7 +15,7 @@ namespace Veridian.CsSoak.Generator;
 public sealed partial class ProgramGenerator
 {
     /// <summary>Bumped whenever the output for a seed changes (recorded in every program's header).</summary>
-    public const int Version = 3;
+    public const int Version = 4;
 
     private readonly SplitMix64 _rng;
     private readonly GeneratorOptions _o;
