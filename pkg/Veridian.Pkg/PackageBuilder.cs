@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Veridian.Common;
 using Veridian.Diagnostics;
 using Veridian.Pkg.Crypto;
 using Veridian.Pkg.Format;
@@ -37,8 +38,7 @@ public static class PackageBuilder
 
         var outDir = Path.GetDirectoryName(outFull)!;
         Directory.CreateDirectory(outDir);
-        var payloadTemp = Path.Combine(outDir, $".{Path.GetFileName(outFull)}.payload-{Environment.ProcessId}");
-        var finalTemp = Path.Combine(outDir, $".{Path.GetFileName(outFull)}.tmp-{Environment.ProcessId}");
+        var payloadTemp = AtomicFile.TempBeside(outFull);
         try
         {
             long payloadSize;
@@ -69,24 +69,24 @@ public static class PackageBuilder
                 throw DiagnosticException.Error(PkgCodes.LimitExceeded,
                     $"the content compresses {head.ContentSize / payloadSize}:1, over the cap of {limits.MaxCompressionRatio}:1 that readers enforce", hint: "lower the compression level or add less repetitive data");
             var (headBytes, signatureBlock) = SignedHead(head, secretKey);
-            using (var fs = new FileStream(finalTemp, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
+            AtomicFile.Write(outFull, temp =>
             {
-                fs.Write(headBytes);
-                fs.Write(signatureBlock);
-                fs.Write(manifestBytes);
-                fs.Write(entryBytes);
-                using (var payload = new FileStream(payloadTemp, FileMode.Open, FileAccess.Read, FileShare.None, 1 << 16))
+                using (var fs = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
+                {
+                    fs.Write(headBytes);
+                    fs.Write(signatureBlock);
+                    fs.Write(manifestBytes);
+                    fs.Write(entryBytes);
+                    using var payload = new FileStream(payloadTemp, FileMode.Open, FileAccess.Read, FileShare.None, 1 << 16);
                     payload.CopyTo(fs);
-                fs.Flush(flushToDisk: true);
-            }
-            File.SetUnixFileMode(finalTemp, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
-            File.Move(finalTemp, outFull, overwrite: true);
+                }
+                File.SetUnixFileMode(temp, FileModes.Public);
+            }, Durability.Flush);
             return head with { KeyId = secretKey?.Public.Id ?? new byte[32] };
         }
         finally
         {
             File.Delete(payloadTemp);
-            File.Delete(finalTemp);
         }
     }
 
@@ -97,22 +97,13 @@ public static class PackageBuilder
         package.ReadUnverified(limits);
         var (headBytes, signatureBlock) = SignedHead(package.Head, key);
         var full = Path.GetFullPath(path);
-        var temp = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.tmp-{Environment.ProcessId}");
-        try
+        AtomicFile.Write(full, temp =>
         {
             File.Copy(full, temp, overwrite: true);
-            using (var fs = new FileStream(temp, FileMode.Open, FileAccess.Write, FileShare.None))
-            {
-                fs.Write(headBytes);
-                fs.Write(signatureBlock);
-                fs.Flush(flushToDisk: true);
-            }
-            File.Move(temp, full, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temp);
-        }
+            using var fs = new FileStream(temp, FileMode.Open, FileAccess.Write, FileShare.None);
+            fs.Write(headBytes);
+            fs.Write(signatureBlock);
+        }, Durability.Flush);
     }
 
     private static (byte[] Head, byte[] SignatureBlock) SignedHead(PackageHead head, (byte[] Secret, PublicKey Public)? key)

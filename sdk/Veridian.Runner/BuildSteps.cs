@@ -1,3 +1,4 @@
+using Veridian.Common;
 using Veridian.Toolchain;
 using Veridian.Triples;
 using Veridian.Triples.Emit;
@@ -59,7 +60,7 @@ public static class BuildSteps
         if (target.IsKernel)
         {
             script = job.Output + ".ld";
-            WriteAtomically(Path.Combine(job.WorkingDirectory, script), LinkerScriptEmitter.Emit(target));
+            AtomicFile.Write(Path.Combine(job.WorkingDirectory, script), LinkerScriptEmitter.Emit(target), Durability.None);
         }
         Linker.Link(new LinkRequest
         {
@@ -79,12 +80,4 @@ public static class BuildSteps
         3 => OptLevel.O3,
         _ => throw new ArgumentOutOfRangeException(nameof(level), level, "an -O level is 0 to 3"),
     };
-
-    /// <summary>Writes a file through a temporary beside it, so a reader never sees half of it.</summary>
-    internal static void WriteAtomically(string path, string text)
-    {
-        var temp = path + ".tmp";
-        File.WriteAllText(temp, text);
-        File.Move(temp, path, overwrite: true);
-    }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Veridian.Common;
 using Veridian.Diagnostics;
 using Veridian.Host;
 using Veridian.Llvm;
@@ -153,7 +154,7 @@ public static class CompilePipeline
                 result = ToolProcess.Run(command[0], args, workingDirectory, inheritStderr, captureStdout: false);
                 if (result.ExitCode != 0)
                     throw new ToolFailed();
-            });
+            }, Durability.None);
         }
         catch (ToolFailed)
         {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Veridian.Common;
 
 namespace Veridian.Build.Cache;
 
@@ -9,6 +10,12 @@ namespace Veridian.Build.Cache;
 /// <c>manifests/ab/&lt;base&gt;/&lt;key&gt;.json</c> (header sets seen for a compile's base key).
 /// Every write is temp + rename (see <see cref="AtomicFile"/>), files before the entry naming them; a file is verified against
 /// its hash whenever it is restored, and dropped if it does not match.
+/// <para>
+/// Writes here (and of the engine's outputs) are <see cref="Durability.None"/>, deliberately: a killed process loses nothing
+/// the kernel already has, and what a power loss could tear is caught on the way back in (cache files are verified
+/// against their hash on every restore, a malformed entry is a miss, and outputs are re-hashed by the next build).
+/// Measured: the fsyncs cost ~0.9 s of a 6.35 s cold build of 200 files (bench/build.sh: 1.28x -> 1.18x make).
+/// </para>
 /// </summary>
 public sealed class ActionCache
 {
@@ -118,7 +125,7 @@ public sealed class ActionCache
                 temps.Add((temp, targets[i]));
             }
             foreach (var (temp, target) in temps)
-                File.Move(temp, target, overwrite: true);
+                AtomicFile.Commit(temp, target, Durability.None);
             temps.Clear();
             Touch(EntryPath(entry.Key));
             return true;
@@ -144,16 +151,16 @@ public sealed class ActionCache
         {
             var target = FilePath(hash);
             if (!File.Exists(target))
-                AtomicFile.Copy(path, target);
+                AtomicFile.Copy(path, target, Durability.None);
             files.Add(new CachedFile(name, hash, new FileInfo(target).Length));
         }
         var entry = new CacheEntry(key, files, headers, toolOutput);
-        AtomicFile.WriteAllBytes(EntryPath(key), JsonSerializer.SerializeToUtf8Bytes(entry, BuildJson.Default.CacheEntry));
+        AtomicFile.Write(EntryPath(key), JsonSerializer.SerializeToUtf8Bytes(entry, BuildJson.Default.CacheEntry), Durability.None);
         if (baseKey is not null)
         {
             var manifest = Path.Combine(ManifestDir(baseKey), key + ".json");
             if (!File.Exists(manifest))
-                AtomicFile.WriteAllBytes(manifest, JsonSerializer.SerializeToUtf8Bytes(headers.ToList(), BuildJson.Default.ListHeaderHash));
+                AtomicFile.Write(manifest, JsonSerializer.SerializeToUtf8Bytes(headers.ToList(), BuildJson.Default.ListHeaderHash), Durability.None);
         }
         return entry;
     }

@@ -4,6 +4,7 @@ using Veridian.Build.Cache;
 using Veridian.Build.Graph;
 using Veridian.Build.Project;
 using Veridian.Build.Toolchain;
+using Veridian.Common;
 
 namespace Veridian.Build.Execution;
 
@@ -361,7 +362,7 @@ public sealed class Executor
             }
             var outputHash = Hashing.OfFile(temp);
             _hasher.Forget(action.OutputPath);
-            AtomicFile.Commit(temp, action.OutputPath);
+            AtomicFile.Commit(temp, action.OutputPath, Durability.None);
             _hasher.Known(action.OutputPath, outputHash);
             _outputHashes[action] = outputHash;
             var all = new List<HeaderHash>([.. inputs, .. headers]);
@@ -423,6 +424,6 @@ public sealed class Executor
             return;
         var path = Path.Combine(unit.Project.Directory, unit.KernelScript);
         if (!File.Exists(path) || File.ReadAllText(path) != text)
-            AtomicFile.WriteAllText(path, text);
+            AtomicFile.Write(path, text, Durability.None);
     }
 }
