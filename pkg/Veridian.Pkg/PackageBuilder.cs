@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Veridian.Common;
 using Veridian.Diagnostics;
 using Veridian.Pkg.Crypto;
@@ -56,13 +55,13 @@ public static class PackageBuilder
                 }
                 payloadSize = payload.Length;
                 payload.Position = 0;
-                payloadHash = SHA256.HashData(payload);
+                payloadHash = Sha256Hash.OfStream(payload);
             }
             var head = new PackageHead
             {
                 ManifestSize = manifestBytes.Length, EntriesSize = entryBytes.Length, PayloadSize = payloadSize,
                 ContentSize = entries.Where(e => e.Type == EntryType.File).Sum(e => e.Size),
-                ManifestSha256 = Hex.Sha256(manifestBytes), EntriesSha256 = Hex.Sha256(entryBytes), PayloadSha256 = payloadHash,
+                ManifestSha256 = Sha256Hash.Of(manifestBytes), EntriesSha256 = Sha256Hash.Of(entryBytes), PayloadSha256 = payloadHash,
                 Target = manifest.Target,
             };
             if (head.ContentSize / Math.Max(1, payloadSize) > limits.MaxCompressionRatio)
@@ -112,7 +111,7 @@ public static class PackageBuilder
         var block = new byte[PackageHead.SignatureBlockSize];
         if (key is { } k)
             Ed25519Keys.Sign(k.Secret, PackageHead.SignedMessage(headBytes)).CopyTo(block, 0);
-        Hex.Sha256(headBytes).CopyTo(block, PackageHead.SignatureSize);
+        Sha256Hash.Of(headBytes).CopyTo(block, PackageHead.SignatureSize);
         return (headBytes, block);
     }
 
@@ -160,7 +159,7 @@ public static class PackageBuilder
     {
         try
         {
-            return Hex.Sha256File(path);
+            return Sha256Hash.OfFile(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -171,18 +170,18 @@ public static class PackageBuilder
     /// <summary>Copies a file into the compressor, checking it still has the size and hash recorded in its entry.</summary>
     private static void CopyChecked(string path, Entry entry, Stream destination)
     {
-        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        using var sha = new Sha256Hasher();
         using var fs = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
         var buffer = new byte[1 << 17];
         long total = 0;
         int n;
         while ((n = fs.Read(buffer)) > 0)
         {
-            sha.AppendData(buffer, 0, n);
+            sha.Append(buffer.AsSpan(0, n));
             destination.Write(buffer, 0, n);
             total += n;
         }
-        if (total != entry.Size || !sha.GetHashAndReset().AsSpan().SequenceEqual(entry.Sha256))
+        if (total != entry.Size || !sha.Finish().AsSpan().SequenceEqual(entry.Sha256))
             throw DiagnosticException.Error(PkgCodes.BadBuildInput, $"'{entry.Path}' changed while the package was built", new SourceLocation(path), "build again from a staging directory nothing else writes to");
     }
 }

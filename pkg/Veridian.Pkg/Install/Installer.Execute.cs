@@ -11,7 +11,7 @@ public sealed partial class Installer
     private int Execute(Plan plan)
     {
         var dbBytes = plan.NewDatabase.Encode();
-        var journal = new Journal(1, Hex.Of(Hex.Sha256(dbBytes)), plan.Ops);
+        var journal = new Journal(1, Sha256Hash.HexOf(dbBytes), plan.Ops);
         var step = 0;
         void Step(string description)
         {
@@ -140,7 +140,7 @@ public sealed partial class Installer
         if (!File.Exists(journalPath))
             return null;
         var journal = Journal.Decode(File.ReadAllBytes(journalPath), journalPath);
-        var committed = Hex.Of(Hex.Sha256(File.ReadAllBytes(Sysroot.Full(Sysroot.DatabaseFile)))) == journal.NewDatabaseSha256;
+        var committed = Sha256Hash.HexOfFile(Sysroot.Full(Sysroot.DatabaseFile)) == journal.NewDatabaseSha256;
         if (committed)
             RollForward(journal);
         else

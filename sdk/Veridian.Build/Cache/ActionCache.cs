@@ -112,7 +112,7 @@ public sealed class ActionCache
                 if (!File.Exists(source))
                     return Drop(entry);
                 var bytes = File.ReadAllBytes(source);
-                if (Hashing.OfBytes(bytes) != entry.Files[i].Hash)
+                if (Sha256Hash.HexOf(bytes) != entry.Files[i].Hash)
                 {
                     AtomicFile.TryDelete(source);
                     return Drop(entry);

@@ -92,7 +92,7 @@ public sealed class Executor
         foreach (var unit in graph.Units)
         {
             // compile_commands.json depends only on the compile actions' configuration: skip when unchanged.
-            var stamp = Hashing.OfParts(graph.Actions.Where(a => a.Unit == unit && a.Kind == ActionKind.Compile).SelectMany(a => new[] { a.Output, ConfigKey(a) }));
+            var stamp = Sha256Hash.HexOfParts(graph.Actions.Where(a => a.Unit == unit && a.Kind == ActionKind.Compile).SelectMany(a => new[] { a.Output, ConfigKey(a) }));
             var state = _states[unit.Project.Directory];
             var path = Path.Combine(unit.Project.Directory, unit.OutDir, "compile_commands.json");
             if (!state.CompileCommands.TryGetValue(unit.OutDir, out var old) || old != stamp || !File.Exists(path))
@@ -216,7 +216,7 @@ public sealed class Executor
     private static bool Same(ActionRecord? a, ActionRecord b) =>
         a is not null && a.Key == b.Key && a.OutputHash == b.OutputHash && a.Config == b.Config && a.Inputs.SequenceEqual(b.Inputs);
 
-    private string ConfigKey(BuildAction action) => Hashing.OfParts([
+    private string ConfigKey(BuildAction action) => Sha256Hash.HexOfParts([
         "veridian-build-v1", ActionKinds.Name(action.Kind), _toolchain.Identity, action.Unit.Target.Facts,
         action.Language is { } l ? Languages.Name(l) : "", action.Source ?? "", action.Kind is ActionKind.Compile or ActionKind.Codegen ? action.OptLevel : "", .. action.Arguments]);
 
@@ -240,7 +240,7 @@ public sealed class Executor
             action.Reason = $"input '{lost.Path}' does not exist";
             return;
         }
-        var baseKey = Hashing.OfParts([config, .. inputs.SelectMany(i => new[] { i.Path, i.Hash })]);
+        var baseKey = Sha256Hash.HexOfParts([config, .. inputs.SelectMany(i => new[] { i.Path, i.Hash })]);
 
         if (action.Kind == ActionKind.Compile)
         {
@@ -357,10 +357,10 @@ public sealed class Executor
                     if (hash is not null)
                         headers.Add(new HeaderHash(dep, hash));
                 }
-                key = Hashing.OfParts([baseKey, .. headers.SelectMany(h => new[] { h.Path, h.Hash })]);
+                key = Sha256Hash.HexOfParts([baseKey, .. headers.SelectMany(h => new[] { h.Path, h.Hash })]);
                 action.Headers = headers.Select(h => h.Path).ToList();
             }
-            var outputHash = Hashing.OfFile(temp);
+            var outputHash = Sha256Hash.HexOfFile(temp);
             _hasher.Forget(action.OutputPath);
             AtomicFile.Commit(temp, action.OutputPath, Durability.None);
             _hasher.Known(action.OutputPath, outputHash);
