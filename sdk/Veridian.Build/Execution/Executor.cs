@@ -33,7 +33,7 @@ public sealed class Executor
     public BuildResult Run(ActionGraph graph, BuildOptions options, CancellationToken cancel)
     {
         var clock = Stopwatch.StartNew();
-        var locks = new List<FileStream>();
+        var locks = new List<FileLock>();
         try
         {
             foreach (var dir in graph.Units.Select(u => u.Project.Directory).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
@@ -54,25 +54,18 @@ public sealed class Executor
     }
 
     /// <summary>Takes the project's build lock (<c>out/.veridian/lock</c>); released when the process dies, even by SIGKILL.</summary>
-    private static FileStream Lock(string dir)
+    private static FileLock Lock(string dir)
     {
         var path = Path.Combine(dir, "out", ".veridian", "lock");
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        for (var attempt = 0; ; attempt++)
+        try
         {
-            try
-            {
-                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-            }
-            catch (IOException) when (attempt < 50)
-            {
-                Thread.Sleep(100);
-            }
-            catch (IOException)
-            {
-                throw Diagnostics.DiagnosticException.Error(BuildCodes.ProjectBusy, $"another build of '{Project.ProjectReader.DisplayPath(dir)}' is running",
-                    hint: "wait for it to finish, then build again");
-            }
+            return FileLock.Acquire(path, TimeSpan.FromSeconds(5));
+        }
+        catch (TimeoutException)
+        {
+            throw Diagnostics.DiagnosticException.Error(BuildCodes.ProjectBusy, $"another build of '{Project.ProjectReader.DisplayPath(dir)}' is running",
+                hint: "wait for it to finish, then build again");
         }
     }
 
