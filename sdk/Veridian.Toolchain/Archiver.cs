@@ -52,7 +52,6 @@ public static class Archiver
     /// <summary>Runs llvm-ar-19 with <paramref name="args"/> made deterministic; returns its exit code (its output goes to ours).</summary>
     public static int RunAr(IReadOnlyList<string> args)
     {
-        var result = ToolProcess.Run(HostProbe.RequireTool("llvm-ar"), DeterministicArgs(args), inheritStderr: true, captureStdout: false);
-        return result.ExitCode;
+        return HostTools.RunAttached([HostProbe.RequireTool("llvm-ar"), .. DeterministicArgs(args)]);
     }
 }

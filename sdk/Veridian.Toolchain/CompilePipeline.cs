@@ -30,7 +30,11 @@ public static class CompilePipeline
             case InputKind.CxxPreprocessed:
             {
                 var command = FrontEndCommand(request, kind);
-                var clang = ToolProcess.StartAsync(command[0], command.Skip(1).ToList(), workingDirectory, request.InheritStderr);
+                var clang = HostTools.StartAsync(new ProcessRequest(command[0], command.Skip(1).ToList())
+                {
+                    WorkingDirectory = workingDirectory,
+                    Stderr = request.InheritStderr ? OutputMode.Inherit : OutputMode.Capture,
+                });
                 // Load libLLVM and build the target machine while clang runs.
                 using var context = new LlvmContext();
                 using var tm = TargetMachines.Create(request.Target, request.Opt, request.Codegen);
@@ -38,7 +42,7 @@ public static class CompilePipeline
                 var frontEnd = sw.Elapsed;
                 if (fe.ExitCode != 0)
                     throw FrontEndFailure(request.Input, fe);
-                using var buffer = LlvmMemoryBuffer.FromBytes(fe.StdOut, request.Input);
+                using var buffer = LlvmMemoryBuffer.FromBytes(fe.StdOutBytes, request.Input);
                 using var module = context.ParseBitcode(buffer, request.Input);
                 Backend(module, tm, request, output);
                 return new CompileResult(output, [command], fe.StdErr, frontEnd, sw.Elapsed - frontEnd);
@@ -143,15 +147,20 @@ public static class CompilePipeline
     }
 
     /// <summary>Runs a tool that writes <paramref name="output"/> itself, pointing it at a temp file renamed on success.</summary>
-    internal static ToolProcess.Result AtomicRun(IReadOnlyList<string> command, string output, string workingDirectory, bool inheritStderr)
+    internal static ProcessOutcome AtomicRun(IReadOnlyList<string> command, string output, string workingDirectory, bool inheritStderr)
     {
-        ToolProcess.Result? result = null;
+        ProcessOutcome? result = null;
         try
         {
             AtomicFile.Write(output, tmp =>
             {
                 var args = command.Skip(1).Select(a => a == output ? tmp : a).ToList();
-                result = ToolProcess.Run(command[0], args, workingDirectory, inheritStderr, captureStdout: false);
+                result = HostTools.Run(new ProcessRequest(command[0], args)
+                {
+                    WorkingDirectory = workingDirectory,
+                    Stdout = OutputMode.Inherit,
+                    Stderr = inheritStderr ? OutputMode.Inherit : OutputMode.Capture,
+                });
                 if (result.ExitCode != 0)
                     throw new ToolFailed();
             }, Durability.None);
@@ -164,7 +173,7 @@ public static class CompilePipeline
 
     private sealed class ToolFailed : Exception;
 
-    private static DiagnosticException FrontEndFailure(string input, ToolProcess.Result result)
+    private static DiagnosticException FrontEndFailure(string input, ProcessOutcome result)
     {
         var first = result.StdErr.Split('\n').FirstOrDefault(l => l.Contains("error", StringComparison.Ordinal))?.Trim();
         var message = $"clang-19 failed on {input} (exit {result.ExitCode})" + (first is null ? "" : $": {first}");
