@@ -47,4 +47,15 @@ public static class BuildCodes
 
     /// <summary>Another build of the same project is running; wait for it to finish.</summary>
     public const string ProjectBusy = "VDN1122";
+
+    // Folders and command lines built as implicit projects (these codes date from when the runner built folders).
+
+    /// <summary>A folder has no sources for the target.</summary>
+    public const string NoSources = "VDN3106";
+
+    /// <summary>A folder's <c>sources</c> list, or a command line, names a file that does not exist.</summary>
+    public const string SourceNotFound = "VDN3107";
+
+    /// <summary>A step of a folder's or a command line's build failed; the tool's messages follow.</summary>
+    public const string BuildFailed = "VDN3108";
 }

@@ -24,6 +24,18 @@ public sealed record CSharpCompileRequest
 /// </summary>
 public static class CSharpCompiler
 {
+    /// <summary>
+    /// What a linked C# program needs besides its objects and the C library. On Linux (glibc): libm, because LLVM
+    /// lowers <c>%</c> on float/double to <c>fmod</c>/<c>fmodf</c> and <c>Math.Floor</c>/<c>Ceiling</c> to <c>floor</c>/<c>ceil</c>
+    /// calls where the CPU has no instruction for them (x86_64 before SSE4.1), and glibc keeps those in libm.
+    /// Freestanding targets get nothing: the platform (kernel) supplies them when a program needs them.
+    /// </summary>
+    public static IReadOnlyList<LinkItem> RuntimeLibraries(TargetInfo target) => target.Os switch
+    {
+        Os.Linux => [LinkItem.Library("m")],
+        Os.Veridian => [],
+    };
+
     /// <summary>Compiles; throws <see cref="DiagnosticException"/> (VDN4xxx, or VDN3xxx from code generation).</summary>
     public static void Compile(CSharpCompileRequest request)
     {
@@ -52,17 +64,9 @@ public static class CSharpCompiler
     /// <summary>The LLVM IR (text) of the program for <paramref name="target"/>, before optimisation.</summary>
     public static string Translate(IReadOnlyList<SourceFile> sources, TargetInfo target)
     {
-        var ct = ToCompileTarget(target);
-        var fe = CSharpFrontEnd.Compile(sources, ct);
+        var fe = CSharpFrontEnd.Compile(sources, target);
         var model = new ProgramModel(fe.Image, fe.Pdb);
-        var translator = new ModuleTranslator(model, ct);
+        var translator = new ModuleTranslator(model, target);
         return translator.Translate(sources.Select(s => s.Path).ToHashSet(StringComparer.Ordinal));
     }
-
-    public static CompileTarget ToCompileTarget(TargetInfo t) => new(t.Canonical, t.Arch switch
-    {
-        Arch.X86_64 => TargetArch.X86_64,
-        Arch.AArch64 => TargetArch.AArch64,
-        Arch.RiscV64 => TargetArch.RiscV64,
-    }, t.LlvmTriple, t.DataLayout, t.Freestanding);
 }

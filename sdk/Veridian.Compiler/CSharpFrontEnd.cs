@@ -4,6 +4,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Emit;
 using Microsoft.CodeAnalysis.Text;
 using Veridian.Diagnostics;
+using Veridian.Triples;
 using Diagnostic = Veridian.Diagnostics.Diagnostic;
 
 namespace Veridian.Compiler;
@@ -17,10 +18,18 @@ public sealed record FrontEndResult(ImmutableArray<byte> Image, ImmutableArray<b
 /// </summary>
 public static class CSharpFrontEnd
 {
-    /// <summary>Compiles <paramref name="sources"/> for <paramref name="target"/>; throws <see cref="DiagnosticException"/> on any error.</summary>
-    public static FrontEndResult Compile(IReadOnlyList<SourceFile> sources, CompileTarget target, string assemblyName = "program")
+    /// <summary>The preprocessor symbol defined for an architecture (<c>VERIDIAN_X86_64</c> …), beside <c>VERIDIAN</c>.</summary>
+    public static string ArchSymbol(Arch arch) => arch switch
     {
-        var parse = new CSharpParseOptions(LanguageVersion.Latest, preprocessorSymbols: ["VERIDIAN", target.ArchSymbol]);
+        Arch.X86_64 => "VERIDIAN_X86_64",
+        Arch.AArch64 => "VERIDIAN_AARCH64",
+        Arch.RiscV64 => "VERIDIAN_RISCV64",
+    };
+
+    /// <summary>Compiles <paramref name="sources"/> for <paramref name="target"/>; throws <see cref="DiagnosticException"/> on any error.</summary>
+    public static FrontEndResult Compile(IReadOnlyList<SourceFile> sources, TargetInfo target, string assemblyName = "program")
+    {
+        var parse = new CSharpParseOptions(LanguageVersion.Latest, preprocessorSymbols: ["VERIDIAN", ArchSymbol(target.Arch)]);
         var userTrees = sources.Select(s => CSharpSyntaxTree.ParseText(SourceText.From(s.Text, System.Text.Encoding.UTF8), parse, s.Path)).ToList();
         var coreTrees = CoreLibrary.Sources.Select(s => CSharpSyntaxTree.ParseText(SourceText.From(s.Text, System.Text.Encoding.UTF8), parse, s.Path)).ToList();
         var options = new CSharpCompilationOptions(

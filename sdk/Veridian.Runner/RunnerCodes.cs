@@ -1,6 +1,6 @@
 namespace Veridian.Runner;
 
-/// <summary>Codes VDN3100–VDN3149: running artifacts (<c>veridian run</c>) and building samples. Each says what to do.</summary>
+/// <summary>Codes VDN3100–VDN3149: running artifacts (<c>veridian run</c>). Each says what to do.</summary>
 public static class RunnerCodes
 {
     /// <summary>The artifact to run does not exist; build it first or check the path.</summary>
@@ -18,14 +18,7 @@ public static class RunnerCodes
     /// <summary>The artifact is not a program for the requested target (ELF machine or class differs); pass the right <c>--target</c>.</summary>
     public const string WrongMachine = "VDN3105";
 
-    /// <summary>A sample folder has no sources for the target (no .c/.cpp/.S files, or an empty <c>sources</c> list).</summary>
-    public const string NoSources = "VDN3106";
-
-    /// <summary>A path in a sample's <c>sources</c> list does not exist; fix the list.</summary>
-    public const string SourceNotFound = "VDN3107";
-
-    /// <summary>Building a sample's <c>veridian.toml</c> project failed; the compiler's or linker's messages follow.</summary>
-    public const string BuildFailed = "VDN3108";
+    // VDN3106–VDN3108 (a folder's sources and build) belong to the build engine now: BuildCodes.NoSources, SourceNotFound, BuildFailed.
 
     /// <summary>The target cannot be run (no QEMU recipe applies, e.g. a user-subsystem VeridianOS program without an OS image yet).</summary>
     public const string NotRunnable = "VDN3109";

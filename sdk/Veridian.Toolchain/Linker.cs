@@ -57,9 +57,8 @@ public static class Linker
     {
         var target = request.Target;
         var args = new List<string> { HostProbe.RequireTool("lld") };
-        args.AddRange(["--build-id=sha1", "-z", $"max-page-size={target.PageSize}"]);
-        if (request.Static ?? true)
-            args.Add("-static");
+        // The target's image flags (static, page size, entry, build id); a link asked not to be static drops -static.
+        args.AddRange(target.LldImageArgs(request.Entry).Where(a => a != "-static" || (request.Static ?? true)));
         if (target.IsKernel || request.LinkerScript is not null)
         {
             args.AddRange(["-T", request.LinkerScript ?? kernelScript ?? throw new ArgumentNullException(nameof(kernelScript))]);
@@ -68,7 +67,6 @@ public static class Linker
         {
             args.Add($"--image-base=0x{address:x}");
         }
-        args.AddRange(["-e", request.Entry ?? target.EntrySymbol]);
         var libDir = target.Sysroot == SysrootKind.Veridian && !request.NoStdLib ? target.LibDir(request.Sysroot ?? SdkPaths.DefaultSysroot) : null;
         if (libDir is not null)
         {
@@ -152,8 +150,6 @@ public static class Linker
     {
         if (!request.Target.IsKernel || request.LinkerScript is not null)
             return null;
-        var path = Path.Combine(tempDir, "kernel.ld");
-        File.WriteAllText(path, KernelLinkerScript.For(request.Target));
-        return path;
+        return KernelLinkerScript.Write(request.Target, Path.Combine(tempDir, "kernel.ld"));
     }
 }

@@ -7,7 +7,7 @@ namespace Veridian.Build.Tests;
 /// <summary>`veridian build` and `veridian cache` as a user runs them: the real CLI as a child process.</summary>
 public class CliBuildTests
 {
-    private static string Cli => Repo.PathOf("artifacts", "bin", "Veridian.Cli", "release", "veridian");
+    private static string Cli => VeridianCli.Exe;
 
     private static ProcessResult Veridian(TempProject p, params string[] args) =>
         Repo.Run(Cli, args, p.Dir, new Dictionary<string, string?> { ["VERIDIAN_CACHE_DIR"] = p.CacheDir, ["CI"] = "1" });

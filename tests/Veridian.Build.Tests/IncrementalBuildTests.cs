@@ -20,7 +20,7 @@ public class IncrementalBuildTests
     {
         using var p = TempProject.MultiFileC();
         var first = p.Build();
-        Assert.True(first.Succeeded, string.Join('\n', first.Graph.Actions.Select(a => a.Label + ": " + a.ToolOutput)));
+        Assert.True(first.Succeeded, string.Join('\n', first.Graph.Actions.Select(a => a.Label + ": " + first.Outcome(a).ToolOutput)));
         Assert.Equal(9, first.Executed(ActionKind.Compile).Count);
         Assert.Equal(3, first.Executed(ActionKind.Link).Count);
         foreach (var (target, machine) in s_machines)
@@ -49,7 +49,7 @@ public class IncrementalBuildTests
             Assert.Equal(["src/util.c"], compiled);
             Assert.Equal(1, CountPerTarget(r, ActionKind.Link, target));
         }
-        Assert.Contains("changed: src/util.c", r.Executed(ActionKind.Compile)[0].Reason);
+        Assert.Contains("changed: src/util.c", r.Outcome(r.Executed(ActionKind.Compile)[0]).Reason);
     }
 
     [Fact]
@@ -65,8 +65,8 @@ public class IncrementalBuildTests
             var compiled = r.Executed(ActionKind.Compile).Where(a => a.Unit.Target.Canonical == target).Select(a => a.Source).Order(StringComparer.Ordinal).ToList();
             Assert.Equal(["src/main.c", "src/util.c"], compiled);
         }
-        Assert.All(r.Graph.Actions.Where(a => a.Source == "src/lib/math.c"), a => Assert.Equal(ActionStatus.UpToDate, a.Status));
-        Assert.All(r.Executed(ActionKind.Compile), a => Assert.Contains("changed: include/util.h", a.Reason));
+        Assert.All(r.Graph.Actions.Where(a => a.Source == "src/lib/math.c"), a => Assert.Equal(ActionStatus.UpToDate, r.Outcome(a).Status));
+        Assert.All(r.Executed(ActionKind.Compile), a => Assert.Contains("changed: include/util.h", r.Outcome(a).Reason));
     }
 
     [Fact]
@@ -78,7 +78,7 @@ public class IncrementalBuildTests
         foreach (var f in new[] { "src/main.c", "src/util.c", "src/lib/math.c", "include/util.h", "include/math.h", "veridian.toml" })
             File.SetLastWriteTimeUtc(p.PathOf(f), later);
         var r = p.Build();
-        Assert.True(r.NothingToDo, string.Join('\n', r.Graph.Actions.Select(a => $"{a.Label}: {a.Status} {a.Reason}")));
+        Assert.True(r.NothingToDo, string.Join('\n', r.Graph.Actions.Select(a => $"{a.Label}: {r.Outcome(a).Status} {r.Outcome(a).Reason}")));
     }
 
     [Fact]
@@ -116,9 +116,9 @@ public class IncrementalBuildTests
         p.Write("src/util.c", "int util_twice(int x) { return x +; }\n");
         var r = p.Build(allTargets: false);
         Assert.False(r.Succeeded);
-        var failed = Assert.Single(r.Graph.Actions, a => a.Status == ActionStatus.Failed);
-        Assert.Contains("src/util.c:1:", failed.ToolOutput);
-        Assert.Contains("error:", failed.ToolOutput);
+        var failed = Assert.Single(r.Graph.Actions, a => r.Outcome(a).Status == ActionStatus.Failed);
+        Assert.Contains("src/util.c:1:", r.Outcome(failed).ToolOutput);
+        Assert.Contains("error:", r.Outcome(failed).ToolOutput);
         Assert.False(File.Exists(p.PathOf("out/x86_64-veridian-kernel-none/debug/multi")));
     }
 
@@ -131,7 +131,7 @@ public class IncrementalBuildTests
         p.Write("klib/veridian.toml", "[project]\nname = \"klib\"\nversion = \"0.1.0\"\nkind = \"static-library\"\nsources = [\"src/*.c\"]\ninclude-dirs = [\"include\"]\n");
         p.Write("klib/include/klib.h", "int klib_get(void);\n").Write("klib/src/k.c", "#include \"klib.h\"\nint klib_get(void) { return 5; }\n");
         var r = p.Build(allTargets: false, targets: ["riscv64-veridian-kernel-none"]);
-        Assert.True(r.Succeeded, string.Join('\n', r.Graph.Actions.Select(a => a.Label + ": " + a.ToolOutput)));
+        Assert.True(r.Succeeded, string.Join('\n', r.Graph.Actions.Select(a => a.Label + ": " + r.Outcome(a).ToolOutput)));
         Assert.Single(r.Executed(ActionKind.Archive));
         Assert.True(File.Exists(p.PathOf("klib/out/riscv64-veridian-kernel-none/debug/libklib.a")));
         Assert.True(File.Exists(p.PathOf("out/riscv64-veridian-kernel-none/debug/app")));

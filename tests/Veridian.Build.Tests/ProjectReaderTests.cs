@@ -31,8 +31,8 @@ public class ProjectReaderTests
         Assert.Equal("k", p.Name);
         Assert.Equal(ProjectKind.Kernel, p.Kind);
         Assert.Equal([Language.C], p.Languages);
-        Assert.Equal("s", p.Profile("release").OptLevel);
-        Assert.Equal("0", p.Profile("debug").OptLevel);
+        Assert.Equal(Veridian.Toolchain.OptLevel.Os, p.Profile("release").OptLevel);
+        Assert.Equal(Veridian.Toolchain.OptLevel.O0, p.Profile("debug").OptLevel);
         Assert.True(p.Profile("debug").DebugInfo);
         Assert.Equal(["X=1"], p.TargetSettings["x86_64-veridian-kernel-none"].Settings.Defines);
         Assert.Equal("/tmp/klib", Assert.Single(p.Dependencies).Directory);

@@ -14,7 +14,7 @@ public class WorkspaceTests
         p.Write("klib/veridian.toml", "[project]\nname = \"klib\"\nversion = \"0.1.0\"\nkind = \"static-library\"\nsources = [\"*.c\"]\ninclude-dirs = [\".\"]\ntargets = [\"aarch64-veridian-kernel-none\"]\n");
         p.Write("klib/klib.h", "int klib_get(void);\n").Write("klib/k.c", "#include \"klib.h\"\nint klib_get(void) { return 5; }\n");
         var r = p.Build(allTargets: false);
-        Assert.True(r.Succeeded, string.Join('\n', r.Graph.Actions.Select(a => a.Label + ": " + a.ToolOutput)));
+        Assert.True(r.Succeeded, string.Join('\n', r.Graph.Actions.Select(a => a.Label + ": " + r.Outcome(a).ToolOutput)));
         // klib is planned once although it is both a member and a dependency.
         Assert.Single(r.Graph.Actions, a => a.Kind == ActionKind.Archive);
         var link = Assert.Single(r.Graph.Actions, a => a.Kind == ActionKind.Link);

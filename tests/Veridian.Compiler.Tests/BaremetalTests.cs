@@ -1,3 +1,6 @@
+using Veridian.Build;
+using Veridian.Build.Cache;
+using Veridian.Build.Project;
 using Veridian.Tests;
 using Veridian.Triples;
 
@@ -18,13 +21,14 @@ public sealed class BaremetalTests
         try
         {
             var image = Path.Combine(dir.FullName, "kernel.elf");
-            CSharpBuild.BuildExecutable(new CSharpBuildRequest
+            new BuildEngine(cache: new ActionCache(Path.Combine(dir.FullName, "cache"), 64L << 20)).Build(new CommandLineProject
             {
-                CSharpSources = [Path.Combine(sample, "Kernel.cs"), Path.Combine(sample, arch, "Platform.cs")],
-                OtherInputs = [Repo.PathOf("samples", "baremetal-c", arch, "boot.S")],
+                Directory = sample,
+                BuildRoot = dir.FullName,
+                Name = "kernel",
+                Sources = ["Kernel.cs", $"{arch}/Platform.cs", $"../baremetal-c/{arch}/boot.S"],
                 Target = target,
-                Output = image,
-            });
+            }, image);
             var q = target.Qemu;
             var run = Repo.Run(q.Binary, [.. q.Args, "-kernel", image], timeoutMs: 60_000);
             Assert.Contains($"Hello from baremetal-cs on {arch}! fib(90) = 2880067194370816120\n", run.StdOut.Replace("\r", "", StringComparison.Ordinal), StringComparison.Ordinal);

@@ -28,7 +28,7 @@ public static class Corpus
         {
             Target = target,
             Output = exe,
-            Items = [new LinkItem(LinkItemKind.File, obj), .. more.Select(m => new LinkItem(LinkItemKind.File, m))],
+            Items = [new LinkItem(LinkItemKind.File, obj), .. more.Select(m => new LinkItem(LinkItemKind.File, m)), .. CSharpCompiler.RuntimeLibraries(target)],
             Static = true,
         });
 

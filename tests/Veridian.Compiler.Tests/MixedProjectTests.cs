@@ -22,7 +22,7 @@ public sealed class MixedProjectTests
                 File.Copy(f, Path.Combine(dir.FullName, Path.GetFileName(f)));
             var engine = new BuildEngine(cache: new ActionCache(Path.Combine(dir.FullName, "cache"), 1L << 30));
             var result = engine.Build(new BuildRequest(dir.FullName, [], true, "release"));
-            Assert.True(result.Succeeded, string.Join("\n", result.Graph.Actions.Select(a => a.Label + ": " + a.ToolOutput)));
+            Assert.True(result.Succeeded, string.Join("\n", result.Graph.Actions.Select(a => a.Label + ": " + result.Outcome(a).ToolOutput)));
             foreach (var arch in new[] { "x86_64", "aarch64", "riscv64" })
             {
                 var exe = Path.Combine(dir.FullName, "out", $"{arch}-linux-gnu", "release", "mixed");

@@ -1,6 +1,5 @@
 using Veridian.Tests;
 using System.Text.Json;
-using Veridian.Cli;
 
 namespace Veridian.Elf.Tests;
 
@@ -210,11 +209,9 @@ public class GoldenTests
 
     internal static JsonElement Inspect(string path)
     {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        var exit = CliApp.Run(["inspect", path, "--json", "--symbols", "--relocs", "--notes"], stdout, stderr);
-        Assert.True(exit == 0, $"inspect exited {exit}: {stderr}");
-        return JsonDocument.Parse(stdout.ToString()).RootElement.Clone();
+        var r = VeridianCli.Run(["inspect", path, "--json", "--symbols", "--relocs", "--notes"]);
+        Assert.True(r.ExitCode == 0, $"inspect exited {r.ExitCode}: {r.StdErr}");
+        return JsonDocument.Parse(r.StdOut).RootElement.Clone();
     }
 }
 

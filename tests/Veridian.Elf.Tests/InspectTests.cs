@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Veridian.Cli;
 using Veridian.Tests;
 
 namespace Veridian.Elf.Tests;
@@ -9,10 +8,8 @@ public class InspectTests
 {
     private static (int Exit, string Out, string Err) Run(params string[] args)
     {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        var exit = CliApp.Run(args, stdout, stderr);
-        return (exit, stdout.ToString(), stderr.ToString());
+        var r = VeridianCli.Run(args);
+        return (r.ExitCode, r.StdOut, r.StdErr);
     }
 
     [Fact]

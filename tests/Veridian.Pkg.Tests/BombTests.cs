@@ -1,5 +1,7 @@
 using Veridian.Pkg.Format;
 
+using Veridian.Tests;
+
 namespace Veridian.Pkg.Tests;
 
 /// <summary>Size and ratio bombs: caps are checked from the signed head before decompressing, and decompression stops at the declared size.</summary>

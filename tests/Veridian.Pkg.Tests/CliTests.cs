@@ -7,7 +7,7 @@ namespace Veridian.Pkg.Tests;
 /// <summary>The <c>veridian pkg</c> commands as a user runs them: real processes of the built CLI.</summary>
 public class CliTests
 {
-    private static readonly string s_cli = Repo.PathOf("artifacts", "bin", "Veridian.Cli", "release", "veridian");
+    private static readonly string s_cli = VeridianCli.Exe;
 
     private static ProcessResult Cli(string cwd, IReadOnlyDictionary<string, string?>? env, params string[] args) =>
         Repo.Run(s_cli, args, cwd, env, timeoutMs: 60_000);

@@ -1,6 +1,8 @@
 using Veridian.Pkg.Format;
 using Veridian.Pkg.Install;
 
+using Veridian.Tests;
+
 namespace Veridian.Pkg.Tests;
 
 /// <summary>Path-safety rules, each with a signed package that breaks it (modelled on pkgar's and apk's extraction tests).</summary>

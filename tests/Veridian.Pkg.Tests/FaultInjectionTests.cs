@@ -1,5 +1,7 @@
 using Veridian.Pkg.Install;
 
+using Veridian.Tests;
+
 namespace Veridian.Pkg.Tests;
 
 /// <summary>

@@ -3,6 +3,8 @@ using System.Text;
 using Veridian.Pkg.Crypto;
 using Veridian.Pkg.Format;
 
+using Veridian.Tests;
+
 namespace Veridian.Pkg.Tests;
 
 /// <summary>After pkgar's and apk's tests: every region of a package, altered, is rejected with its own reason.</summary>

@@ -8,32 +8,9 @@ using Veridian.Pkg.Install;
 using Veridian.Pkg.IO;
 using ZstdSharp;
 
+using Veridian.Tests;
+
 namespace Veridian.Pkg.Tests;
-
-/// <summary>A fresh directory under /tmp, deleted afterwards.</summary>
-internal sealed class TempDir : IDisposable
-{
-    public TempDir()
-    {
-        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "vpkg-test-" + Guid.NewGuid().ToString("N")[..12]);
-        Directory.CreateDirectory(Path);
-    }
-
-    public string Path { get; }
-
-    public string this[string relative] => System.IO.Path.Combine(Path, relative);
-
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(Path, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
-}
 
 /// <summary>Keys, trees, manifests and packages for tests, including forged packages the builder would refuse.</summary>
 internal static class T

@@ -1,6 +1,8 @@
 using Veridian.Diagnostics;
 using Veridian.Pkg.Install;
 
+using Veridian.Tests;
+
 namespace Veridian.Pkg.Tests;
 
 /// <summary>Install, upgrade, remove: exact states, kept user files, conflicts, the lock.</summary>

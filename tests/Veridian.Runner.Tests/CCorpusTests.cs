@@ -52,8 +52,7 @@ public class CCorpusTests
     internal static string? Check(CorpusCase program, TargetInfo target, int level, string workDir)
     {
         var stem = $"{Path.GetFileNameWithoutExtension(program.Name)}-{target.Canonical}-O{level}";
-        BuildSteps.Compile(new CompileJob(target, program.Path, stem + ".o", level, workDir));
-        BuildSteps.Link(new LinkJob(target, [stem + ".o"], stem, workDir) { Libraries = ["m", "pthread"] });
+        EngineBuild.Program(target, Path.GetDirectoryName(program.Path)!, Path.GetFileName(program.Path), level, stem, workDir, libraries: ["m", "pthread"]);
         var result = ArtifactRunner.Run(new RunRequest { Target = target, Artifact = Path.Combine(workDir, stem), Timeout = TimeSpan.FromSeconds(60) });
         if (result.ExitCode == 0 && result.Output == program.ExpectedOutput)
             return null;

@@ -38,8 +38,7 @@ public class CsmithTests
         {
             var target = TargetDatabase.Resolve(c.triple);
             var stem = $"s{c.seed}-{c.triple}-O{c.level}";
-            BuildSteps.Compile(new CompileJob(target, $"s{c.seed}.c", stem + ".o", c.level, temp.Path) { ExtraArgs = ["-w", $"-I{CsmithInclude}"] });
-            BuildSteps.Link(new LinkJob(target, [stem + ".o"], stem, temp.Path));
+            EngineBuild.Program(target, temp.Path, $"s{c.seed}.c", c.level, stem, temp.Path, flags: ["-w", $"-I{CsmithInclude}"]);
             var result = ArtifactRunner.Run(new RunRequest { Target = target, Artifact = temp.Combine(stem), Timeout = TimeSpan.FromSeconds(60) });
             return result.ExitCode == 0 && result.Output == oracles[c.seed]
                 ? null

@@ -1,5 +1,8 @@
+using Veridian.Build;
 using Veridian.Build.Cache;
 using Veridian.Triples;
+
+using Veridian.Tests;
 
 namespace Veridian.Runner.Tests;
 
@@ -21,8 +24,8 @@ public class DeterminismTests
         var failures = Samples.Failures(Samples.Kernels, triple =>
         {
             var target = Samples.Target(triple);
-            var imageA = File.ReadAllBytes(SampleBuilder.Build(Path.Combine(a, sample), target, Cache(first, triple)).Image);
-            var imageB = File.ReadAllBytes(SampleBuilder.Build(Path.Combine(b, sample), target, Cache(second, triple)).Image);
+            var imageA = File.ReadAllBytes(new BuildEngine(cache: Cache(first, triple)).BuildFolder(Path.Combine(a, sample), target).Output);
+            var imageB = File.ReadAllBytes(new BuildEngine(cache: Cache(second, triple)).BuildFolder(Path.Combine(b, sample), target).Output);
             if (imageA.Length == 0)
                 return $"{triple}: empty image";
             return imageA.AsSpan().SequenceEqual(imageB) ? null : $"{triple}: images differ ({imageA.Length} vs {imageB.Length} bytes)";

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Veridian.Build;
 using Veridian.Diagnostics;
 using Veridian.Tests;
 using Veridian.Triples;
@@ -42,15 +43,15 @@ public partial class LinkerScriptTests
     {
         using var temp = new TempDir();
         var samples = Samples.CopyTo(temp.Path);
-        // Without its veridian.toml the folder links through the runner's own step, which uses the emitter.
+        // Without its veridian.toml the folder is an implicit project; its link uses the emitter's script.
         File.Delete(Path.Combine(samples, "baremetal-c", "veridian.toml"));
         var failures = Samples.Failures(Samples.Kernels, triple =>
         {
             var target = TargetDatabase.Resolve(triple);
-            var build = SampleBuilder.Build(Path.Combine(samples, "baremetal-c"), target);
-            if (build.Project)
-                return $"{triple}: built through the build engine, not the emitter's link step";
-            var image = build.Image;
+            var build = new BuildEngine().BuildFolder(Path.Combine(samples, "baremetal-c"), target);
+            if (!build.Implicit)
+                return $"{triple}: built from a veridian.toml, not as the folder's implicit project";
+            var image = build.Output;
             var readelf = Repo.Run("llvm-readelf-19", ["-h", "-l", "-s", "--notes", image]);
             if (readelf.ExitCode != 0)
                 return $"{triple}: {readelf}";

@@ -1,4 +1,4 @@
-using Veridian.Cli;
+using Veridian.Tests;
 using Veridian.Triples;
 
 namespace Veridian.Runner.Tests;
@@ -22,31 +22,26 @@ public class RunCommandTests
             }
             """);
         var target = TargetDatabase.Resolve(triple);
-        BuildSteps.Compile(new CompileJob(target, "args.c", "args.o", 2, temp.Path));
-        BuildSteps.Link(new LinkJob(target, ["args.o"], "args", temp.Path));
+        EngineBuild.Program(target, temp.Path, "args.c", 2, "args", temp.Path);
 
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        var exit = CliApp.Run(["run", "--target", triple, temp.Combine("args"), "--", "one", "two words", "--three"], stdout, stderr);
-        Assert.True(exit == 4, $"exit {exit}\n{stdout}\n{stderr}");
-        Assert.Equal("[one][two words][--three]\n", stdout.ToString());
+        var r = VeridianCli.Run(["run", "--target", triple, temp.Combine("args"), "--", "one", "two words", "--three"]);
+        Assert.True(r.ExitCode == 4, $"exit {r.ExitCode}\n{r.StdOut}\n{r.StdErr}");
+        Assert.Equal("[one][two words][--three]\n", r.StdOut);
     }
 
     [Fact]
     public void A_timeout_that_is_not_positive_is_a_usage_error()
     {
-        var stderr = new StringWriter();
-        var exit = CliApp.Run(["run", "--target", "x86_64-linux-gnu", "--timeout", "0", "/bin/true"], new StringWriter(), stderr);
-        Assert.Equal(1, exit);
-        Assert.Contains("error VDN1003: --timeout must be a positive number of seconds", stderr.ToString());
+        var r = VeridianCli.Run(["run", "--target", "x86_64-linux-gnu", "--timeout", "0", "/bin/true"]);
+        Assert.Equal(1, r.ExitCode);
+        Assert.Contains("error VDN1003: --timeout must be a positive number of seconds", r.StdErr);
     }
 
     [Fact]
     public void An_unknown_target_reports_the_triples_diagnostic()
     {
-        var stderr = new StringWriter();
-        var exit = CliApp.Run(["run", "--target", "sparc-linux-gnu", "/bin/true"], new StringWriter(), stderr);
-        Assert.Equal(1, exit);
-        Assert.Contains("error VDN2001", stderr.ToString());
+        var r = VeridianCli.Run(["run", "--target", "sparc-linux-gnu", "/bin/true"]);
+        Assert.Equal(1, r.ExitCode);
+        Assert.Contains("error VDN2001", r.StdErr);
     }
 }

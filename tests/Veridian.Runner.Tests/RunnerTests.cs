@@ -1,5 +1,9 @@
+using Veridian.Build;
+using Veridian.Build.Project;
 using Veridian.Diagnostics;
 using Veridian.Triples;
+
+using Veridian.Tests;
 
 namespace Veridian.Runner.Tests;
 
@@ -105,7 +109,7 @@ public class RunnerTests
             File.WriteAllText(temp.Combine(f), "");
         }
         Assert.Equal(["Z.S", "a.cpp", "b.c", "x86_64/boot.S", "x86_64/p.c"],
-            SourceList.For(temp.Path, TargetDatabase.Resolve("x86_64-veridian-kernel-none")));
+            ImplicitProject.FolderSources(temp.Path, TargetDatabase.Resolve("x86_64-veridian-kernel-none")));
     }
 
     [Fact]
@@ -116,10 +120,10 @@ public class RunnerTests
         File.WriteAllText(temp.Combine("main.c"), "");
         File.WriteAllText(temp.Combine("riscv64", "boot.S"), "");
         File.WriteAllText(temp.Combine("sources"), "# the list\nmain.c\n\n{arch}/boot.S\n");
-        Assert.Equal(["main.c", "riscv64/boot.S"], SourceList.For(temp.Path, TargetDatabase.Resolve("riscv64-veridian-kernel-none")));
+        Assert.Equal(["main.c", "riscv64/boot.S"], ImplicitProject.FolderSources(temp.Path, TargetDatabase.Resolve("riscv64-veridian-kernel-none")));
 
-        var e = Assert.Throws<DiagnosticException>(() => SourceList.For(temp.Path, TargetDatabase.Resolve("aarch64-veridian-kernel-none")));
-        Assert.Equal(RunnerCodes.SourceNotFound, e.Diagnostic.Code);
+        var e = Assert.Throws<DiagnosticException>(() => ImplicitProject.FolderSources(temp.Path, TargetDatabase.Resolve("aarch64-veridian-kernel-none")));
+        Assert.Equal(BuildCodes.SourceNotFound, e.Diagnostic.Code);
         Assert.Equal(4, e.Diagnostic.Location!.Value.Line);
         Assert.Contains("aarch64/boot.S", e.Diagnostic.Message);
     }
@@ -128,7 +132,7 @@ public class RunnerTests
     public void A_folder_with_no_sources_is_VDN3106()
     {
         using var temp = new TempDir();
-        var e = Assert.Throws<DiagnosticException>(() => SourceList.For(temp.Path, TargetDatabase.Resolve("x86_64-veridian-kernel-none")));
-        Assert.Equal(RunnerCodes.NoSources, e.Diagnostic.Code);
+        var e = Assert.Throws<DiagnosticException>(() => ImplicitProject.FolderSources(temp.Path, TargetDatabase.Resolve("x86_64-veridian-kernel-none")));
+        Assert.Equal(BuildCodes.NoSources, e.Diagnostic.Code);
     }
 }

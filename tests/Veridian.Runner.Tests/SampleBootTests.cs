@@ -1,5 +1,7 @@
-using Veridian.Cli;
+using Veridian.Build;
 using Veridian.Triples;
+
+using Veridian.Tests;
 
 namespace Veridian.Runner.Tests;
 
@@ -15,10 +17,9 @@ public class SampleBootTests
         var failures = Samples.Failures(cases, c =>
         {
             var arch = Samples.Target(c.triple).Arch.Name();
-            var stdout = new StringWriter();
-            var stderr = new StringWriter();
-            var exit = CliApp.Run(["run", "--target", c.triple, Path.Combine(samples, c.sample)], stdout, stderr);
-            var output = ArtifactRunner.Normalise(stdout.ToString());
+            var run = VeridianCli.Run(["run", "--target", c.triple, Path.Combine(samples, c.sample)]);
+            var (exit, stderr) = (run.ExitCode, run.StdErr);
+            var output = ArtifactRunner.Normalise(run.StdOut);
             string[] expected = c.sample == "baremetal-c"
                 ? [$"Hello from baremetal-c on {arch}! fib(90) = 2880067194370816120\n"]
                 : ["static constructor ran\n",
@@ -40,7 +41,7 @@ public class SampleBootTests
         var failures = Samples.Failures(Samples.Kernels, triple =>
         {
             var target = Samples.Target(triple);
-            var image = SampleBuilder.Build(failing, target).Image;
+            var image = new BuildEngine().BuildFolder(failing, target).Output;
             var result = ArtifactRunner.Run(new RunRequest { Target = target, Artifact = image, Timeout = TimeSpan.FromSeconds(60) });
             return result.ExitCode == 5 && result.Output.Contains("about to fail\nkmain failed\n", StringComparison.Ordinal)
                 ? null
@@ -58,7 +59,7 @@ public class SampleBootTests
         File.WriteAllText(Path.Combine(hanging, "main.c"),
             "#include \"platform.h\"\nint kmain(void) { console_write(\"spinning\\n\"); for (;;) __asm__ volatile(\"\"); }\n");
         var target = Samples.Target("x86_64-veridian-kernel-none");
-        var image = SampleBuilder.Build(hanging, target).Image;
+        var image = new BuildEngine().BuildFolder(hanging, target).Output;
         var e = Assert.Throws<Diagnostics.DiagnosticException>(() =>
             ArtifactRunner.Run(new RunRequest { Target = target, Artifact = image, Timeout = TimeSpan.FromSeconds(2) }));
         Assert.Equal(RunnerCodes.Timeout, e.Diagnostic.Code);

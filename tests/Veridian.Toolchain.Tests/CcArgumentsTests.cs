@@ -2,6 +2,8 @@ using Veridian.Diagnostics;
 using Veridian.Toolchain.Driver;
 using Veridian.Triples;
 
+using Veridian.Tests;
+
 namespace Veridian.Toolchain.Tests;
 
 /// <summary>How the cc driver reads gcc/clang command lines (no processes run).</summary>

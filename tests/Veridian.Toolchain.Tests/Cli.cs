@@ -2,12 +2,12 @@ using Veridian.Tests;
 
 namespace Veridian.Toolchain.Tests;
 
-/// <summary>The veridian executable built beside the tests, run as a child process.</summary>
+/// <summary>The veridian executable (<see cref="VeridianCli"/>), run as a child process.</summary>
 internal static class Cli
 {
-    public static string Exe => Path.Combine(AppContext.BaseDirectory, "veridian");
+    public static string Exe => VeridianCli.Exe;
 
-    public static ProcessResult Run(string workingDirectory, params string[] args) => Repo.Run(Exe, args, workingDirectory);
+    public static ProcessResult Run(string workingDirectory, params string[] args) => VeridianCli.Run(args, workingDirectory);
 
     /// <summary>Writes the target-prefixed entry points into <paramref name="dir"/>.</summary>
     public static void InstallShims(string dir)

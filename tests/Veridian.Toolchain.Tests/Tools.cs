@@ -20,22 +20,3 @@ internal static class Tools
         return r.StdOut;
     }
 }
-
-/// <summary>A temporary directory removed at the end of a test.</summary>
-internal sealed class TempDir : IDisposable
-{
-    public TempDir() => Path = Directory.CreateTempSubdirectory("vdn-tc-").FullName;
-
-    public string Path { get; }
-
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(Path, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
-}

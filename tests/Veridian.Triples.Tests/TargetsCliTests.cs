@@ -1,6 +1,7 @@
 using System.Text.Json;
-using Veridian.Cli;
 using Veridian.Triples;
+
+using Veridian.Tests;
 
 namespace Veridian.Triples.Tests;
 
@@ -9,10 +10,8 @@ public sealed class TargetsCliTests
 {
     private static (int Exit, string Out, string Err) Run(params string[] args)
     {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        var exit = CliApp.Run(args, stdout, stderr);
-        return (exit, stdout.ToString(), stderr.ToString());
+        var r = VeridianCli.Run(args);
+        return (r.ExitCode, r.StdOut, r.StdErr);
     }
 
     [Fact]

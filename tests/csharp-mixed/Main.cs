@@ -1,4 +1,5 @@
-// C# half: calls C's twice(), which calls the exported square() back.
+// C# half: calls C's twice(), which calls the exported square() back; a double remainder needs libm's fmod,
+// which the build adds for C# units on Linux targets.
 using System.Runtime.InteropServices;
 
 static class Program
@@ -8,5 +9,7 @@ static class Program
     [UnmanagedCallersOnly(EntryPoint = "square")]
     static int Square(int x) => x * x;
 
-    static int Main() => Twice(7) == 98 ? 0 : 1;
+    static double Rem(double a, double b) => a % b;
+
+    static int Main() => Twice(7) == 98 && Rem(7.5, 2.0) == 1.5 ? 0 : 1;
 }

@@ -3,6 +3,14 @@ namespace Veridian.Triples;
 public sealed partial record TargetInfo
 {
     /// <summary>
+    /// The ld.lld flags of a static image for this target — owned here, next to the compile flags: <c>-static</c>,
+    /// the page size, the entry symbol (<paramref name="entry"/> or <see cref="EntrySymbol"/>) and a SHA-1 build id.
+    /// The linker (<c>Veridian.Toolchain.Linker</c>) and the emitters (CMake, clang config) both take them from here.
+    /// </summary>
+    public IReadOnlyList<string> LldImageArgs(string? entry = null) =>
+        ["-static", "-z", $"max-page-size={PageSize}", "-e", entry ?? EntrySymbol, "--build-id=sha1"];
+
+    /// <summary>
     /// The exact clang front-end flags for this target, derived from the facts above (no include paths: see
     /// <see cref="SysrootArgs"/>). <c>clang-19 $(ClangArgs) -c x.c</c> compiles for the target.
     /// </summary>

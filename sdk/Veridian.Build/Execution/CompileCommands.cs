@@ -17,7 +17,7 @@ public static class CompileCommands
             w.WriteStartArray();
             foreach (var a in actions.Where(a => a.Kind == ActionKind.Compile).OrderBy(a => a.Source, StringComparer.Ordinal))
             {
-                var job = new CompileJob(dir, a.Source!, a.Language!.Value, unit.Target, a.OptLevel, a.Arguments);
+                var job = ToolStep.Job(a);
                 w.WriteStartObject();
                 w.WriteString("directory", dir);
                 w.WriteString("file", a.Source);

@@ -6,20 +6,21 @@ namespace Veridian.Build.Execution;
 /// <summary><c>--explain</c>: why an output's steps ran or were skipped, and why each input is there.</summary>
 public static class Explain
 {
-    /// <summary>A readable tree for <paramref name="action"/> and the actions producing its inputs.</summary>
-    public static string Render(BuildAction action)
+    /// <summary>A readable tree for <paramref name="action"/> and the actions producing its inputs, as built in <paramref name="result"/>.</summary>
+    public static string Render(BuildResult result, BuildAction action)
     {
         var sb = new StringBuilder();
-        Render(action, sb, 0, []);
+        Render(result, action, sb, 0, []);
         return sb.ToString();
     }
 
-    private static void Render(BuildAction action, StringBuilder sb, int depth, HashSet<BuildAction> seen)
+    private static void Render(BuildResult result, BuildAction action, StringBuilder sb, int depth, HashSet<BuildAction> seen)
     {
         var pad = new string(' ', depth * 2);
-        sb.Append(pad).Append(action.Output).Append(": ").Append(ActionKinds.Name(action.Kind)).Append(", ").Append(StatusText(action.Status));
-        if (action.Reason.Length > 0)
-            sb.Append(" — ").Append(action.Reason);
+        var outcome = result.Outcome(action);
+        sb.Append(pad).Append(action.Output).Append(": ").Append(ActionKinds.Name(action.Kind)).Append(", ").Append(StatusText(outcome.Status));
+        if (outcome.Reason.Length > 0)
+            sb.Append(" — ").Append(outcome.Reason);
         sb.Append('\n');
         if (!seen.Add(action))
             return;
@@ -27,9 +28,9 @@ public static class Explain
         {
             sb.Append(pad).Append("  <- ").Append(edge.Path).Append(" (").Append(edge.Reason).Append(")\n");
             if (edge.Producer is { } p)
-                Render(p, sb, depth + 2, seen);
+                Render(result, p, sb, depth + 2, seen);
         }
-        foreach (var h in action.Headers)
+        foreach (var h in outcome.Headers)
             sb.Append(pad).Append("  <- ").Append(h).Append(" (included; from the front end's depfile)\n");
     }
 

@@ -38,6 +38,18 @@ public static class Planner
                 break;
         }
 
+        return PlanRoots(roots, loaded, request);
+    }
+
+    /// <summary>Plans a project that has no file (<see cref="ImplicitProject"/>) for the target it lists, in <paramref name="profile"/>.</summary>
+    public static ActionGraph Plan(ProjectSpec project, string profile = ImplicitProject.Profile)
+    {
+        var loaded = new Dictionary<string, ProjectSpec>(StringComparer.Ordinal) { [project.Directory] = project };
+        return PlanRoots([project], loaded, new BuildRequest(project.Directory, [], AllTargets: false, profile));
+    }
+
+    private static ActionGraph PlanRoots(List<ProjectSpec> roots, Dictionary<string, ProjectSpec> loaded, BuildRequest request)
+    {
         var planner = new PlanState(loaded);
         var rootUnits = new List<BuildUnit>();
         foreach (var project in roots)
@@ -160,7 +172,8 @@ public static class Planner
 
             var objects = new List<BuildAction>();
             var seen = new HashSet<string>(StringComparer.Ordinal);
-            var csharp = new List<(string Source, Located Glob)>();
+            var oneUnit = new List<(string Source, Language Language, Located Glob)>();
+            var oneUnitAt = new Dictionary<Language, int>();
             foreach (var glob in settings.SelectMany(s => s.Sources))
             {
                 var files = Glob.Expand(project.Directory, glob.Value);
@@ -180,53 +193,57 @@ public static class Planner
                             language is null ? $"source '{source}' has no known language (extension '{Path.GetExtension(source)}')" : $"source '{source}' is {Languages.Name(language.Value)}, which is not in languages",
                             glob.Location, $"languages = [{string.Join(", ", project.Languages.Select(l => $"\"{Languages.Name(l)}\""))}]; see docs/veridian-toml.md for extensions");
                     }
-                    if (language == Language.CSharp)
+                    if (Languages.CompilesAsOneUnit(language.Value))
                     {
-                        // All C# sources of a unit are one compilation: one codegen action after the loop.
-                        csharp.Add((source, glob));
+                        // All of a unit's sources in the language are one compilation: one action after the loop,
+                        // linked where the language's first source stands.
+                        if (!oneUnit.Exists(u => u.Language == language.Value))
+                            oneUnitAt[language.Value] = objects.Count;
+                        oneUnit.Add((source, language.Value, glob));
                         continue;
                     }
-                    var kind = KindFor(language.Value, source, glob);
+                    var kind = KindFor(language.Value);
                     var obj = $"{unit.OutDir}/obj/{source.Replace("../", "__/")}.o";
-                    var action = new BuildAction(kind, unit, obj, args, language, source);
-                    action.Inputs.Add(new Edge(source, $"source matched by '{glob.Value}' ({glob.Location})", null));
+                    var action = new BuildAction(kind, unit, obj, [.. Languages.TargetFlags(language.Value, target.Info), .. args],
+                        [new Edge(source, $"source matched by '{glob.Value}' ({glob.Location})", null)], language, [source]);
                     objects.Add(action);
                     Actions.Add(action);
                 }
             }
 
-            if (csharp.Count > 0)
+            foreach (var group in oneUnit.GroupBy(u => u.Language).Reverse())
             {
-                var files = csharp.Select(c => c.Source).ToList();
-                var action = new BuildAction(ActionKind.Codegen, unit, $"{unit.OutDir}/obj/csharp.o", files, Language.CSharp, files[0]);
-                foreach (var (source, glob) in csharp)
-                    action.Inputs.Add(new Edge(source, $"C# source matched by '{glob.Value}' ({glob.Location})", null));
-                objects.Add(action);
+                var files = group.Select(c => c.Source).ToList();
+                var name = Languages.Name(group.Key);
+                var edges = group.Select(u => new Edge(u.Source, $"{name} source matched by '{u.Glob.Value}' ({u.Glob.Location})", null)).ToList();
+                var action = new BuildAction(KindFor(group.Key), unit, $"{unit.OutDir}/obj/{name}.o", [], edges, group.Key, files);
+                objects.Insert(oneUnitAt[group.Key], action); // (groups in reverse, so earlier positions stay valid)
                 Actions.Add(action);
             }
 
             BuildAction main;
+            var mainInputs = objects.Select(o => new Edge(o.Output, $"object of {o.Source}", o)).ToList();
             if (project.Kind == ProjectKind.StaticLibrary)
             {
-                main = new BuildAction(ActionKind.Archive, unit, unit.MainOutput, []);
-                foreach (var o in objects)
-                    main.Inputs.Add(new Edge(o.Output, $"object of {o.Source}", o));
+                main = new BuildAction(ActionKind.Archive, unit, unit.MainOutput, [], mainInputs);
             }
             else
             {
-                var linkArgs = settings.SelectMany(s => s.LinkFlags).ToList();
-                main = new BuildAction(ActionKind.Link, unit, unit.MainOutput, linkArgs);
-                foreach (var o in objects)
-                    main.Inputs.Add(new Edge(o.Output, $"object of {o.Source}", o));
+                foreach (var prebuilt in settings.SelectMany(s => s.LinkInputs))
+                    mainInputs.Add(new Edge(prebuilt.Value, $"prebuilt input from {prebuilt.Location}", null) { Linked = true });
                 foreach (var d in deps)
                 {
                     var archive = Relative(project.Directory, d.Main.OutputPath);
-                    main.Inputs.Add(new Edge(archive, $"archive of dependency '{d.Spec.Name}' ({d.Spec.Location})", d.Main));
+                    mainInputs.Add(new Edge(archive, $"archive of dependency '{d.Spec.Name}' ({d.Spec.Location})", d.Main));
                 }
                 if (project.LinkerScript is { } script)
-                    main.Inputs.Add(new Edge(Relative(project.Directory, script), "linker-script in [project]", null));
+                    mainInputs.Add(new Edge(Relative(project.Directory, script), "linker-script in [project]", null));
                 else if (project.Kind == ProjectKind.Kernel && target.KernelLinkerScript is not null)
-                    main.Inputs.Add(new Edge(unit.KernelScript, $"the kernel linker script of {target.Canonical}", null));
+                    mainInputs.Add(new Edge(unit.KernelScript, $"the kernel linker script of {target.Canonical}", null));
+                // The project's link-flags, then what its languages' objects need (C# on Linux: libm).
+                var linkArgs = settings.SelectMany(s => s.LinkFlags)
+                    .Concat(objects.Select(o => o.Language).OfType<Language>().Distinct().SelectMany(l => Languages.LinkFlags(l, target.Info))).ToList();
+                main = new BuildAction(ActionKind.Link, unit, unit.MainOutput, linkArgs, mainInputs);
             }
             Actions.Add(main);
             Units.Add(unit);
@@ -236,11 +253,11 @@ public static class Planner
             return result;
         }
 
-        private static ActionKind KindFor(Language language, string source, Located glob) => language switch
+        /// <summary>Compile (front end with a depfile, then codegen) or codegen (IR, and C#, whose compiler reads no headers).</summary>
+        private static ActionKind KindFor(Language language) => language switch
         {
             Language.C or Language.Cxx or Language.Asm => ActionKind.Compile,
-            Language.LlvmIr => ActionKind.Codegen,
-            Language.CSharp => ActionKind.Codegen, // planned as one action per unit (above), never per file
+            Language.LlvmIr or Language.CSharp => ActionKind.Codegen,
         };
     }
 

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Veridian.Diagnostics;
+using Veridian.Toolchain;
 
 namespace Veridian.Build.Project;
 
@@ -160,7 +161,7 @@ public static partial class ProjectReader
                     if (level is null || !s_optLevels.Contains(level))
                         bag.Error(BuildCodes.BadValue, $"opt-level must be 0, 1, 2, 3, \"s\" or \"z\", not {Describe(o)}", o.Location);
                     else
-                        opt = level;
+                        opt = OptLevels.Parse(level)!.Value;
                 }
                 var debugInfo = baseProfile.DebugInfo;
                 if (pnode.Get("debug-info") is { } d)

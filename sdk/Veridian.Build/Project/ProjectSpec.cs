@@ -1,4 +1,5 @@
 using Veridian.Diagnostics;
+using Veridian.Toolchain;
 
 namespace Veridian.Build.Project;
 
@@ -16,16 +17,19 @@ public sealed record Settings
     public IReadOnlyList<string> Defines { get; init; } = [];
     public IReadOnlyList<string> Flags { get; init; } = [];
     public IReadOnlyList<string> LinkFlags { get; init; } = [];
+
+    /// <summary>Prebuilt objects and archives to link after the unit's own objects (command-line projects: <c>x.o</c>, <c>libx.a</c>).</summary>
+    public IReadOnlyList<Located> LinkInputs { get; init; } = [];
 }
 
 /// <summary>A build profile: optimisation level, debug info and extra settings.</summary>
-public sealed record Profile(string Name, string OptLevel, bool DebugInfo, Settings Settings)
+public sealed record Profile(string Name, OptLevel OptLevel, bool DebugInfo, Settings Settings)
 {
     /// <summary>The built-in debug and release profiles.</summary>
     public static Profile Default(string name) => name switch
     {
-        "release" => new Profile("release", "2", false, new Settings()),
-        _ => new Profile("debug", "0", true, new Settings()),
+        "release" => new Profile("release", OptLevel.O2, false, new Settings()),
+        _ => new Profile("debug", OptLevel.O0, true, new Settings()),
     };
 }
 
@@ -48,6 +52,17 @@ public sealed record ProjectSpec
     public required IReadOnlyDictionary<string, Profile> Profiles { get; init; }
     public required IReadOnlyDictionary<string, (SourceLocation Location, Settings Settings)> TargetSettings { get; init; }
     public required IReadOnlyList<DependencySpec> Dependencies { get; init; }
+
+    /// <summary>
+    /// The folder that holds the build's <c>out/</c> (objects, images, state, lock): the project's own folder, or
+    /// elsewhere for a command line that must not leave files where it was run (<c>veridian cs build</c>).
+    /// </summary>
+    public string BuildRoot { get => _buildRoot ?? Directory; init => _buildRoot = value; }
+
+    private readonly string? _buildRoot;
+
+    /// <summary>True for a project made from a folder or a command line (<see cref="ImplicitProject"/>), not read from a file.</summary>
+    public bool Implicit { get; init; }
 
     /// <summary>The profile named <paramref name="name"/> (debug or release).</summary>
     public Profile Profile(string name) => Profiles.TryGetValue(name, out var p) ? p : Build.Project.Profile.Default(name);

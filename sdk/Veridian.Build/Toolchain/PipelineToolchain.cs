@@ -37,14 +37,14 @@ public sealed class PipelineToolchain : IBuildToolchain
 
     public StepResult Codegen(CompileJob job, string objectPath, CancellationToken cancel) =>
         job.Language == Language.CSharp
-            // One C# compilation per unit: the job's arguments are all its .cs sources (docs/csharp-subset.md).
+            // One C# compilation per unit: all its .cs sources (docs/csharp-subset.md).
             ? Run(() =>
             {
                 Veridian.Compiler.CSharpCompiler.Compile(new Veridian.Compiler.CSharpCompileRequest
                 {
-                    Sources = job.Arguments.Select(p => new Veridian.Compiler.SourceFile(p, File.ReadAllText(Path.Combine(job.WorkingDirectory, p)))).ToList(),
+                    Sources = job.Sources.Select(p => new Veridian.Compiler.SourceFile(p, File.ReadAllText(Path.Combine(job.WorkingDirectory, p)))).ToList(),
                     Target = job.Target.Info,
-                    Opt = OptLevels.Parse(job.OptLevel.TrimStart('-', 'O')) ?? OptLevel.O2,
+                    Opt = job.OptLevel,
                     Output = Path.Combine(job.WorkingDirectory, objectPath),
                 });
                 return "";
@@ -63,11 +63,16 @@ public sealed class PipelineToolchain : IBuildToolchain
         {
             Target = job.Target.Info,
             Output = outputPath,
-            Items = [.. job.Inputs.Select(LinkItem.File), .. job.Arguments.Select(LinkItem.Flag)],
+            Items = [.. job.Inputs.Select(LinkItem.File), .. job.Arguments.Where(a => a != "-static").Select(LinkArgument)],
+            Static = job.Arguments.Contains("-static") ? true : null,
             LinkerScript = job.LinkerScript,
             NoStdLib = job.Target.IsKernel,
             WorkingDirectory = job.WorkingDirectory,
         }).ToolOutput);
+
+    /// <summary>A <c>link-flags</c> entry: <c>-l&lt;name&gt;</c> is a library (the driver places it), anything else an ld.lld flag.</summary>
+    private static LinkItem LinkArgument(string flag) =>
+        flag.StartsWith("-l", StringComparison.Ordinal) && flag.Length > 2 ? LinkItem.Library(flag[2..]) : LinkItem.Flag(flag);
 
     private static CompileRequest Request(CompileJob job, string output, IReadOnlyList<string> extra) => new()
     {
@@ -82,7 +87,7 @@ public sealed class PipelineToolchain : IBuildToolchain
             Language.LlvmIr => InputKinds.FromPath(job.Source),
             Language.CSharp => throw new InvalidOperationException("C# sources are planned by the C# compiler, not compiled as C"),
         },
-        Opt = OptLevels.Parse(job.OptLevel) ?? OptLevel.O0,
+        Opt = job.OptLevel,
         // Paths in objects and debug info relative to the project: the same source gives the same bytes anywhere.
         FrontEndArgs = [.. job.Arguments, $"-ffile-prefix-map={job.WorkingDirectory}=.", .. extra],
         WorkingDirectory = job.WorkingDirectory,
@@ -98,7 +103,7 @@ public sealed class PipelineToolchain : IBuildToolchain
         catch (DiagnosticException e)
         {
             var text = string.Join('\n', e.Diagnostics.Select(d => d.Hint is { Length: > 0 } hint && hint.Contains(':') ? hint : d.ToString()));
-            return new StepResult(false, text.TrimEnd());
+            return new StepResult(false, text.TrimEnd()) { Diagnostics = e.Diagnostics };
         }
     }
 

@@ -77,15 +77,15 @@ internal sealed class BuildCommand : Command
 
         if (json)
             terminal.WriteJson(Report(result, jobs));
-        foreach (var a in graph.Actions.Where(a => a.Status == ActionStatus.Failed || a.ToolOutput.Length > 0 && a.Status is ActionStatus.Ran or ActionStatus.Cached))
+        foreach (var (a, o) in graph.Actions.Select(a => (a, result.Outcome(a))).Where(p => p.Item2.Status == ActionStatus.Failed || p.Item2.ToolOutput.Length > 0 && p.Item2.Status is ActionStatus.Ran or ActionStatus.Cached))
         {
-            if (a.Status == ActionStatus.Failed)
+            if (o.Status == ActionStatus.Failed)
                 terminal.Err.WriteLine($"{terminal.Paint("failed", "red")}: {a.Label}");
-            if (a.ToolOutput.Length > 0)
-                terminal.Err.WriteLine(Colorize(terminal, a.ToolOutput));
+            if (o.ToolOutput.Length > 0)
+                terminal.Err.WriteLine(Colorize(terminal, o.ToolOutput));
         }
         foreach (var a in explained)
-            terminal.Out.Write(Explain.Render(a));
+            terminal.Out.Write(Explain.Render(result, a));
 
         if (result.Cancelled)
             throw DiagnosticException.Error(BuildCodes.Interrupted, "the build was interrupted", hint: "run the build again; finished steps are kept", exitCode: 130);
@@ -110,13 +110,14 @@ internal sealed class BuildCommand : Command
         var options = new BuildOptions
         {
             Jobs = jobs,
+            ToolsHoldTheLock = true,
             Phase = (name, t) => terminal.Note($"{name}: {Ms(t)}"),
-            Finished = a =>
+            Finished = (a, o) =>
             {
-                if (json || a.Status is ActionStatus.UpToDate or ActionStatus.Skipped)
+                if (json || o.Status is ActionStatus.UpToDate or ActionStatus.Skipped)
                     return;
                 lock (gate)
-                    terminal.Out.WriteLine($"{a.Label} ({Explain.StatusText(a.Status)}, {Ms(a.Duration)})");
+                    terminal.Out.WriteLine($"{a.Label} ({Explain.StatusText(o.Status)}, {Ms(o.Duration)})");
             },
         };
         return new Executor(engine.Toolchain, engine.Cache).Run(graph, options, cancel);
@@ -134,8 +135,9 @@ internal sealed class BuildCommand : Command
                 var options = new BuildOptions
                 {
                     Jobs = jobs,
+                    ToolsHoldTheLock = true,
                     Started = a => task.Description = Markup.Escape(a.Label),
-                    Finished = a => task.Increment(1),
+                    Finished = (_, _) => task.Increment(1),
                 };
                 result = new Executor(engine.Toolchain, engine.Cache).Run(graph, options, cancel);
             });
@@ -155,9 +157,9 @@ internal sealed class BuildCommand : Command
         (long)r.Duration.TotalMilliseconds,
         jobs > 0 ? jobs : Environment.ProcessorCount,
         new Counts(r.Count(ActionStatus.Ran), r.Count(ActionStatus.Cached), r.Count(ActionStatus.UpToDate), r.Count(ActionStatus.Failed), r.Count(ActionStatus.Skipped)),
-        r.Graph.Actions.OrderBy(a => a.OutputPath, StringComparer.Ordinal).Select(a => new ActionReport(
-            ActionKinds.Name(a.Kind), a.Unit.Project.Name, a.Unit.Target.Canonical, a.Unit.Profile.Name, a.Output, a.Source,
-            Explain.StatusText(a.Status), a.Reason, (long)a.Duration.TotalMilliseconds)).ToList());
+        r.Graph.Actions.OrderBy(a => a.OutputPath, StringComparer.Ordinal).Select(a => (a, o: r.Outcome(a))).Select(p => new ActionReport(
+            ActionKinds.Name(p.a.Kind), p.a.Unit.Project.Name, p.a.Unit.Target.Canonical, p.a.Unit.Profile.Name, p.a.Output, p.a.Source,
+            Explain.StatusText(p.o.Status), p.o.Reason, (long)p.o.Duration.TotalMilliseconds)).ToList());
 
     private sealed record BuildReport(bool Succeeded, bool NothingToDo, long DurationMs, int Jobs, Counts Counts, IReadOnlyList<ActionReport> Actions);
 

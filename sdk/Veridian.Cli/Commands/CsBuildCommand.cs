@@ -1,8 +1,11 @@
 using System.CommandLine;
+using Veridian.Build;
+using Veridian.Build.Project;
 using Veridian.Cli.Console;
 using Veridian.Compiler;
 using Veridian.Diagnostics;
 using Veridian.Toolchain;
+using Veridian.Triples;
 
 namespace Veridian.Cli.Commands;
 
@@ -42,7 +45,7 @@ internal sealed class CsBuildCommand : Command
         switch (parse.GetValue(_emit))
         {
             case "exe":
-                CSharpBuild.BuildExecutable(new CSharpBuildRequest { CSharpSources = cs, OtherInputs = others, Target = target, Opt = level, Output = output, Static = parse.GetValue(_static) });
+                BuildExecutable(cs, others, target, level, output, parse.GetValue(_static));
                 break;
             case "obj" or "ll":
                 CSharpCompiler.Compile(new CSharpCompileRequest
@@ -58,5 +61,40 @@ internal sealed class CsBuildCommand : Command
                 throw DiagnosticException.Error(CliCodes.BadArguments, $"unknown --emit value '{parse.GetValue(_emit)}'", hint: "use exe, obj or ll");
         }
         return 0;
+    }
+
+    /// <summary>
+    /// The command line as a project through the build engine (the one build path): C# sources as one compilation,
+    /// assembly and C sources compiled beside it, objects and archives linked as they are. Intermediates live in a
+    /// temporary build root, so nothing but the output is left where the command ran; the action cache still
+    /// makes an unchanged rebuild a restore.
+    /// </summary>
+    private static void BuildExecutable(List<string> cs, List<string> others, TargetInfo target, OptLevel level, string output, bool linkStatic)
+    {
+        foreach (var input in cs.Concat(others))
+        {
+            if (!File.Exists(input))
+                throw DiagnosticException.Error(CliCodes.FileNotFound, $"no such file: {input}");
+        }
+        static bool Prebuilt(string p) => Path.GetExtension(p) is ".o" or ".a";
+        var root = Directory.CreateTempSubdirectory("veridian-cs-");
+        try
+        {
+            new BuildEngine().Build(new CommandLineProject
+            {
+                Directory = Environment.CurrentDirectory,
+                BuildRoot = root.FullName,
+                Name = Path.GetFileNameWithoutExtension(output),
+                Sources = [.. cs, .. others.Where(o => !Prebuilt(o))],
+                LinkInputs = others.Where(Prebuilt).ToList(),
+                Target = target,
+                Opt = level,
+                Static = linkStatic,
+            }, output);
+        }
+        finally
+        {
+            root.Delete(recursive: true);
+        }
     }
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Veridian.Build;
 using Veridian.Cli.Console;
 using Veridian.Diagnostics;
 using Veridian.Runner;
@@ -57,9 +58,10 @@ internal sealed class RunCommand : Command
         string artifact;
         if (Directory.Exists(path))
         {
-            var build = SampleBuilder.Build(path, target);
-            terminal.Note($"built {Path.GetRelativePath(Environment.CurrentDirectory, build.Image)} from {build.Sources.Count} sources");
-            artifact = build.Image;
+            // A folder is a project: its veridian.toml (release profile), or an implicit one (docs/run.md, "samples").
+            var build = new BuildEngine().BuildFolder(path, target);
+            terminal.Note($"built {Path.GetRelativePath(Environment.CurrentDirectory, build.Output)} from {build.Sources.Count} sources");
+            artifact = build.Output;
         }
         else
         {

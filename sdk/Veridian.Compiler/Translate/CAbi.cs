@@ -1,4 +1,5 @@
 using System.Reflection.Metadata;
+using Veridian.Triples;
 
 namespace Veridian.Compiler.Translate;
 
@@ -24,7 +25,7 @@ public static class CAbi
                 {
                     Prim.Bool or Prim.U1 or Prim.Char or Prim.U2 => " zeroext",
                     Prim.I1 or Prim.I2 => " signext",
-                    Prim.I4 or Prim.U4 when cAbi && mt.Target.Arch == TargetArch.RiscV64 => " signext",
+                    Prim.I4 or Prim.U4 when cAbi && mt.Target.Arch == Arch.RiscV64 => " signext",
                     _ => "",
                 };
                 return new AbiValue(type, ext, false, t);

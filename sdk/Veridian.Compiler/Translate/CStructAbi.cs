@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Reflection.Metadata;
+using Veridian.Triples;
 
 namespace Veridian.Compiler.Translate;
 
@@ -34,11 +35,11 @@ public sealed class CStructAbi(ModuleTranslator mt)
     {
         (IntRegs, FpRegs) = mt.Target.Arch switch
         {
-            TargetArch.X86_64 => (6, 8),
-            TargetArch.AArch64 => (8, 8),
-            TargetArch.RiscV64 => (8, 8),
+            Arch.X86_64 => (6, 8),
+            Arch.AArch64 => (8, 8),
+            Arch.RiscV64 => (8, 8),
         };
-        if (sret && mt.Target.Arch != TargetArch.AArch64)
+        if (sret && mt.Target.Arch != Arch.AArch64)
             IntRegs--; // x86_64 and RISC-V pass the return address in the first integer register (AArch64 uses x8)
     }
 
@@ -96,9 +97,9 @@ public sealed class CStructAbi(ModuleTranslator mt)
         var leaves = Leaves(n, 0);
         return mt.Target.Arch switch
         {
-            TargetArch.X86_64 => X86(size, leaves, isReturn),
-            TargetArch.AArch64 => AArch64(size, layout.Align, leaves, isReturn),
-            TargetArch.RiscV64 => RiscV(size, layout.Align, leaves, isReturn),
+            Arch.X86_64 => X86(size, leaves, isReturn),
+            Arch.AArch64 => AArch64(size, layout.Align, leaves, isReturn),
+            Arch.RiscV64 => RiscV(size, layout.Align, leaves, isReturn),
         };
     }
 

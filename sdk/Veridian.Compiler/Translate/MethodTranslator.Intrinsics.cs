@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Reflection.Metadata;
 using System.Text;
+using Veridian.Triples;
 
 namespace Veridian.Compiler.Translate;
 
@@ -141,9 +142,9 @@ public sealed partial class MethodTranslator
                     };
                     var v = _mt.Target.Arch switch
                     {
-                        TargetArch.AArch64 => AArch64VaArg(list, ty),
-                        TargetArch.X86_64 => X86VaArg(list, ty),
-                        TargetArch.RiscV64 => VaArgInstruction(list, ty),
+                        Arch.AArch64 => AArch64VaArg(list, ty),
+                        Arch.X86_64 => X86VaArg(list, ty),
+                        Arch.RiscV64 => VaArgInstruction(list, ty),
                     };
                     Push(v, k);
                     return;
@@ -328,8 +329,8 @@ public sealed partial class MethodTranslator
                 }
             case "OutByte" or "OutWord" or "InByte":
                 {
-                    if (arch != TargetArch.X86_64)
-                        throw new UnsupportedIntrinsic($"Cpu.{name} (port I/O) exists only on x86_64, not on {_mt.Target.Name}");
+                    if (arch != Arch.X86_64)
+                        throw new UnsupportedIntrinsic($"Cpu.{name} (port I/O) exists only on x86_64, not on {_mt.Target.Canonical}");
                     var port = Coerce(a[0], "i16");
                     if (name == "InByte")
                     {
@@ -357,7 +358,7 @@ public sealed partial class MethodTranslator
                     return;
                 }
             case "WaitForInterrupt":
-                Emit($"call void asm sideeffect \"{(arch == TargetArch.X86_64 ? "hlt" : "wfi")}\", \"~{{memory}}\"()");
+                Emit($"call void asm sideeffect \"{(arch == Arch.X86_64 ? "hlt" : "wfi")}\", \"~{{memory}}\"()");
                 return;
             case "MemoryBarrier":
                 Emit("fence seq_cst");
@@ -366,7 +367,7 @@ public sealed partial class MethodTranslator
                 Emit("call void asm sideeffect \"\", \"~{memory}\"()");
                 return;
             case "Architecture":
-                Push(arch switch { TargetArch.X86_64 => "0", TargetArch.AArch64 => "1", TargetArch.RiscV64 => "2" }, VK.I32);
+                Push(arch switch { Arch.X86_64 => "0", Arch.AArch64 => "1", Arch.RiscV64 => "2" }, VK.I32);
                 return;
             default:
                 throw new UnsupportedException($"Cpu.{name}");

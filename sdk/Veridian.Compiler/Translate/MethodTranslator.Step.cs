@@ -73,6 +73,8 @@ public sealed partial class MethodTranslator
 
             case ILOpCode.Ret: Ret(); break;
             case ILOpCode.Br or ILOpCode.Br_s: BranchTo(ins.Targets![0]); break;
+            case ILOpCode.Leave or ILOpCode.Leave_s: Leave(ins.Offset, ins.Targets![0]); break;
+            case ILOpCode.Endfinally: EndFinally(ins.Offset); break;
             case ILOpCode.Brtrue or ILOpCode.Brtrue_s or ILOpCode.Brfalse or ILOpCode.Brfalse_s:
                 {
                     var v = Pop();
@@ -480,8 +482,21 @@ public sealed partial class MethodTranslator
         var v = Pop();
         var rt = Ty.Llvm(result);
         string narrow;
-        if (v.K is VK.F32 or VK.F64)
+        if (v.K is VK.F32 or VK.F64 && bits < 32)
         {
+            // To a small type CoreCLR saturates to int32, then truncates ((sbyte)300.0 is 44, (byte)-1.0 is 255): conv.i1/u1/i2/u2
+            // is "convert to int32, then narrow" there, whatever the signedness of the small type.
+            var ft = Ty.Llvm(v.K);
+            var fn = $"llvm.fptosi.sat.i32.{(ft == "float" ? "f32" : "f64")}";
+            _mt.Declare($"declare i32 @{fn}({ft})");
+            var wide = T();
+            Emit($"{wide} = call i32 @{fn}({ft} {v.V})");
+            narrow = T();
+            Emit($"{narrow} = trunc i32 {wide} to i{bits}");
+        }
+        else if (v.K is VK.F32 or VK.F64)
+        {
+            // .NET 9+ saturates float → int32/uint32/int64/uint64 (NaN → 0) on every architecture.
             var ft = Ty.Llvm(v.K);
             narrow = T();
             var fn = $"llvm.fpto{(signed ? "s" : "u")}i.sat.i{bits}.{(ft == "float" ? "f32" : "f64")}";
@@ -520,17 +535,33 @@ public sealed partial class MethodTranslator
         }
     }
 
+    /// <summary>
+    /// The integer operand of each <c>conv.r.un</c> result (by SSA name), so that <c>conv.r.un; conv.r4</c> — Roslyn's
+    /// <c>(float)ulong</c> — rounds once, straight from the integer, as CoreCLR does: through double it would round
+    /// twice ((float)0x8000008000000001UL would lose its last bit).
+    /// </summary>
+    private readonly Dictionary<string, (string Value, string Type)> _unsignedToFloat = new(StringComparer.Ordinal);
+
     private void ConvFloat(string ft, bool fromUnsigned)
     {
         var v = Pop();
         var r = T();
         if (v.K is VK.F32 or VK.F64)
         {
+            if (ft == "float" && v.K == VK.F64 && _unsignedToFloat.TryGetValue(v.V, out var source))
+            {
+                Emit($"{r} = uitofp {source.Type} {source.Value} to float");
+                Push(r, VK.F32);
+                return;
+            }
             Push(Coerce(v, ft), ft == "double" ? VK.F64 : VK.F32);
             return;
         }
         var st = Ty.Llvm(IntKind(v));
-        Emit($"{r} = {(fromUnsigned ? "uitofp" : "sitofp")} {st} {IntOf(v)} to {ft}");
+        var iv = IntOf(v);
+        Emit($"{r} = {(fromUnsigned ? "uitofp" : "sitofp")} {st} {iv} to {ft}");
+        if (fromUnsigned)
+            _unsignedToFloat[r] = (iv, st);
         Push(r, ft == "double" ? VK.F64 : VK.F32);
     }
 

@@ -4,6 +4,7 @@ using System.Reflection;
 using System.Reflection.Metadata;
 using System.Reflection.Metadata.Ecma335;
 using System.Text;
+using Veridian.Triples;
 
 namespace Veridian.Compiler.Translate;
 
@@ -162,8 +163,7 @@ public sealed partial class MethodTranslator
             parms.Add("...");
 
         var body = _m.Pe.GetMethodBody(def.RelativeVirtualAddress);
-        if (!body.ExceptionRegions.IsEmpty)
-            throw new UnsupportedException("exception handling regions");
+        ReadRegions(body);
         if (!body.LocalSignature.IsNil)
         {
             var locals = _md.GetStandaloneSignature(body.LocalSignature).DecodeLocalSignature(_m.Sigs, _inst.Context);
@@ -179,6 +179,7 @@ public sealed partial class MethodTranslator
 
         var code = IlInstruction.Decode(body.GetILReader());
         var starts = BlockStarts(code);
+        starts.UnionWith(RegionBlockStarts());
         foreach (var ins in code)
         {
             CurrentOffset = ins.Offset;
@@ -208,6 +209,7 @@ public sealed partial class MethodTranslator
         }
         if (!_terminated)
             Emit("unreachable");
+        WriteFinallyDispatch();
 
         var linkage = _cAbi ? "" : "internal ";
         var retType = csig is not null ? csig.ReturnLlvm : _ret is null || _ret.StructByAddress ? "void" : CAbi.RenderReturn(_ret);
@@ -279,9 +281,9 @@ public sealed partial class MethodTranslator
     /// <summary>The va_list object of the target (x86_64 SysV: 24 bytes; AArch64 AAPCS64: 32 bytes; RISC-V: one pointer).</summary>
     private string VaListStorage() => _mt.Target.Arch switch
     {
-        TargetArch.X86_64 => Alloca("[24 x i8]", 16),
-        TargetArch.AArch64 => Alloca("[32 x i8]", 8),
-        TargetArch.RiscV64 => Alloca("ptr", 8),
+        Arch.X86_64 => Alloca("[24 x i8]", 16),
+        Arch.AArch64 => Alloca("[32 x i8]", 8),
+        Arch.RiscV64 => Alloca("ptr", 8),
     };
 
     private static HashSet<int> BlockStarts(List<IlInstruction> code)
@@ -294,7 +296,7 @@ public sealed partial class MethodTranslator
                 foreach (var t in ts) starts.Add(t);
                 starts.Add(ins.Next);
             }
-            if (ins.Op is ILOpCode.Ret or ILOpCode.Throw)
+            if (ins.Op is ILOpCode.Ret or ILOpCode.Throw or ILOpCode.Endfinally)
                 starts.Add(ins.Next);
         }
         return starts;

@@ -39,9 +39,7 @@ public static class LdDriver
             if (target.IsKernel && !args.Any(a => a is "-T" or "--script" || a.StartsWith("-T", StringComparison.Ordinal) || a.StartsWith("--script", StringComparison.Ordinal)))
             {
                 scriptDir = Directory.CreateTempSubdirectory("veridian-ld-").FullName;
-                var script = Path.Combine(scriptDir, "kernel.ld");
-                File.WriteAllText(script, KernelLinkerScript.For(target));
-                command.AddRange(["-T", script]);
+                command.AddRange(["-T", KernelLinkerScript.Write(target, Path.Combine(scriptDir, "kernel.ld"))]);
             }
         }
         command.AddRange(args);

@@ -43,7 +43,7 @@ public static class TargetEmitter
     /// <summary>Flags for ld.lld itself when it links a VeridianOS image (static, the target's page size, entry symbol).</summary>
     internal static IReadOnlyList<string> LldFlags(TargetInfo target, EmitOptions options)
     {
-        var flags = new List<string> { "-static", "-z", $"max-page-size={target.PageSize}", "-e", target.EntrySymbol, "--build-id=sha1" };
+        var flags = new List<string>(target.LldImageArgs());
         if (target.Sysroot == SysrootKind.Veridian)
             flags.Add($"-L{target.LibDir(options.Sysroot)}");
         return flags;

@@ -1,19 +1,24 @@
-namespace Veridian.Runner.Tests;
+namespace Veridian.Tests;
 
-/// <summary>A fresh directory under the system temp folder, deleted on dispose.</summary>
-internal sealed class TempDir : IDisposable
+/// <summary>A fresh directory under the system temp folder, deleted (with everything in it) on dispose.</summary>
+public sealed class TempDir : IDisposable
 {
+    /// <param name="suffix">Appended to the folder's name (e.g. to test a longer path).</param>
     public TempDir(string? suffix = null)
     {
-        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "veridian-run-" + Guid.NewGuid().ToString("N")[..12] + (suffix ?? ""));
+        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "vdn-test-" + Guid.NewGuid().ToString("N")[..12] + (suffix ?? ""));
         Directory.CreateDirectory(Path);
     }
 
     public string Path { get; }
 
+    /// <summary>A path below the folder.</summary>
     public string Combine(params string[] parts) => System.IO.Path.Combine([Path, .. parts]);
 
-    /// <summary>Copies a folder tree (without build outputs) to <paramref name="destination"/>.</summary>
+    /// <summary>A path below the folder.</summary>
+    public string this[string relative] => System.IO.Path.Combine(Path, relative);
+
+    /// <summary>Copies a folder tree (without build outputs, <c>out/</c>) to <paramref name="destination"/>.</summary>
     public static void CopyTree(string source, string destination)
     {
         Directory.CreateDirectory(destination);
