@@ -8,7 +8,9 @@ namespace Veridian.Common;
 /// <c>flock(LOCK_EX|LOCK_NB)</c> on Unix, so it excludes other processes and other opens in this one, and
 /// the kernel releases it when the process dies, even by SIGKILL. The lock file's folder must exist.
 /// A <c>flock</c> belongs to the open file, not to the process: a lock taken with <c>inheritedByChildren</c> is
-/// shared by every child process started while it is held, and stays held until the last of them has exited.
+/// shared by every child process started while it is held, so when this process dies without letting go (killed,
+/// even by SIGKILL) the lock stays held until the last of those children has exited. <see cref="Dispose"/> lets go
+/// for all of them (.NET unlocks before it closes).
 /// </summary>
 public sealed partial class FileLock : IDisposable
 {
@@ -24,7 +26,7 @@ public sealed partial class FileLock : IDisposable
     /// <param name="path">The lock file (created when missing).</param>
     /// <param name="inheritedByChildren">
     /// Clear close-on-exec on the lock's descriptor (.NET sets it on every file it opens), so that every process
-    /// started while the lock is held inherits it and keeps the lock held after we are gone, until it exits too.
+    /// started while the lock is held inherits it and, if we are killed, keeps the lock held until it exits too.
     /// </param>
     public static FileLock? TryAcquire(string path, bool inheritedByChildren = false)
     {
@@ -76,7 +78,7 @@ public sealed partial class FileLock : IDisposable
     }
 
     /// <summary>
-    /// Releases the lock (closes our descriptor; children that inherited it hold the lock until they exit).
+    /// Releases the lock, for children that inherited it too (an explicit unlock, then the close).
     /// </summary>
     public void Dispose() => _stream.Dispose();
 

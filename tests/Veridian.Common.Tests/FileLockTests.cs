@@ -47,4 +47,16 @@ public sealed class FileLockTests
         using var taken = await waiter;
         Assert.Equal(dir["lock"], taken.Path);
     }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void A_lock_taken_inherited_by_children_is_open_in_every_child_started_while_it_is_held(bool inherited)
+    {
+        // What keeps a killed holder's lock held by its surviving children: they have the locked file open too.
+        using var dir = new TempDir();
+        using var held = FileLock.Acquire(dir["lock"], TimeSpan.Zero, inheritedByChildren: inherited);
+        var run = ProcessRunner.Run(new ProcessRequest("/bin/sh", ["-c", "ls -l /proc/$$/fd"]) { Timeout = TimeSpan.FromSeconds(30) });
+        Assert.Equal(inherited, run.StdOut.Contains(dir["lock"], StringComparison.Ordinal));
+    }
 }

@@ -57,6 +57,20 @@ public sealed class ProcessRunnerTests
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"took {clock.Elapsed}");
     }
 
+    [Fact]
+    public async Task Cancelling_kills_a_running_tool_process_within_seconds()
+    {
+        using var dir = new TempDir();
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
+        var clock = Stopwatch.StartNew();
+        // exec: the shell becomes sleep, so the pid it wrote is the tool's.
+        var run = ProcessRunner.RunAsync(Sh($"echo $$ > '{dir["pid"]}'; exec sleep 30"), cancel.Token);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
+        if (File.Exists(dir["pid"]))
+            Assert.False(Directory.Exists("/proc/" + File.ReadAllText(dir["pid"]).Trim()), "sleep 30 is still running");
+    }
+
     [Theory]
     [InlineData("hello\nworld\n", "hello\nworld\n")]
     [InlineData("", "")]
