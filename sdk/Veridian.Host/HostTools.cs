@@ -9,12 +9,15 @@ namespace Veridian.Host;
 /// </summary>
 public static class HostTools
 {
-    /// <summary>Starts the tool now and returns a task for its outcome (see <see cref="ProcessRunner.RunAsync"/>).</summary>
-    public static Task<ProcessOutcome> StartAsync(ProcessRequest request)
+    /// <summary>
+    /// Starts the tool now and returns a task for its outcome (see <see cref="ProcessRunner.RunAsync"/>); cancelling
+    /// <paramref name="cancel"/> kills the tool (and its children) and faults the task with <see cref="OperationCanceledException"/>.
+    /// </summary>
+    public static Task<ProcessOutcome> StartAsync(ProcessRequest request, CancellationToken cancel = default)
     {
         try
         {
-            return ProcessRunner.RunAsync(request);
+            return ProcessRunner.RunAsync(request, cancel);
         }
         catch (System.ComponentModel.Win32Exception e)
         {
@@ -23,8 +26,8 @@ public static class HostTools
         }
     }
 
-    /// <summary>Runs the tool to completion.</summary>
-    public static ProcessOutcome Run(ProcessRequest request) => StartAsync(request).GetAwaiter().GetResult();
+    /// <summary>Runs the tool to completion, or kills it when <paramref name="cancel"/> is cancelled (then throws <see cref="OperationCanceledException"/>).</summary>
+    public static ProcessOutcome Run(ProcessRequest request, CancellationToken cancel = default) => StartAsync(request, cancel).GetAwaiter().GetResult();
 
     /// <summary>Runs <paramref name="command"/> (program first) on our terminal: our stdin, stdout and stderr. Returns its exit code.</summary>
     public static int RunAttached(IReadOnlyList<string> command) =>

@@ -15,8 +15,12 @@ namespace Veridian.Toolchain;
 /// </summary>
 public static class CompilePipeline
 {
-    /// <summary>Compiles <paramref name="request"/>; bad input gives a <see cref="DiagnosticException"/> (VDN3xxx), never an abort.</summary>
-    public static CompileResult Compile(CompileRequest request)
+    /// <summary>
+    /// Compiles <paramref name="request"/>; bad input gives a <see cref="DiagnosticException"/> (VDN3xxx), never an abort.
+    /// Cancelling <paramref name="cancel"/> kills a running clang-19 and throws <see cref="OperationCanceledException"/>
+    /// (also between the in-process stages); the output is then not written.
+    /// </summary>
+    public static CompileResult Compile(CompileRequest request, CancellationToken cancel = default)
     {
         var kind = request.Language ?? InputKinds.FromPath(request.Input);
         var workingDirectory = request.WorkingDirectory ?? Directory.GetCurrentDirectory();
@@ -34,7 +38,7 @@ public static class CompilePipeline
                 {
                     WorkingDirectory = workingDirectory,
                     Stderr = request.InheritStderr ? OutputMode.Inherit : OutputMode.Capture,
-                });
+                }, cancel);
                 // Load libLLVM and build the target machine while clang runs.
                 using var context = new LlvmContext();
                 using var tm = TargetMachines.Create(request.Target, request.Opt, request.Codegen);
@@ -44,6 +48,7 @@ public static class CompilePipeline
                     throw FrontEndFailure(request.Input, fe);
                 using var buffer = LlvmMemoryBuffer.FromBytes(fe.StdOutBytes, request.Input);
                 using var module = context.ParseBitcode(buffer, request.Input);
+                cancel.ThrowIfCancellationRequested();
                 Backend(module, tm, request, output);
                 return new CompileResult(output, [command], fe.StdErr, frontEnd, sw.Elapsed - frontEnd);
             }
@@ -53,6 +58,7 @@ public static class CompilePipeline
                 using var context = new LlvmContext();
                 using var tm = TargetMachines.Create(request.Target, request.Opt, request.Codegen);
                 using var module = context.ParseFile(Path.GetFullPath(request.Input, workingDirectory));
+                cancel.ThrowIfCancellationRequested();
                 Backend(module, tm, request, output);
                 return new CompileResult(output, [], "", TimeSpan.Zero, sw.Elapsed);
             }
@@ -64,7 +70,7 @@ public static class CompilePipeline
                 if (request.Kind != OutputKind.Object && kind is InputKind.Assembler or InputKind.AssemblerWithCpp)
                     throw DiagnosticException.Error(ToolchainCodes.BadDriverArgument, $"{request.Input}: an assembly input can only be assembled (-c)");
                 var command = DirectCommand(request, kind, output);
-                var result = AtomicRun(command, output, workingDirectory, request.InheritStderr);
+                var result = AtomicRun(command, output, workingDirectory, request.InheritStderr, cancel);
                 if (result.ExitCode != 0)
                     throw FrontEndFailure(request.Input, result);
                 return new CompileResult(output, [command], result.StdErr, sw.Elapsed, TimeSpan.Zero);
@@ -146,8 +152,11 @@ public static class CompilePipeline
         }
     }
 
-    /// <summary>Runs a tool that writes <paramref name="output"/> itself, pointing it at a temp file renamed on success.</summary>
-    internal static ProcessOutcome AtomicRun(IReadOnlyList<string> command, string output, string workingDirectory, bool inheritStderr)
+    /// <summary>
+    /// Runs a tool that writes <paramref name="output"/> itself, pointing it at a temp file renamed on success;
+    /// cancelling <paramref name="cancel"/> kills it, removes the temp file and throws <see cref="OperationCanceledException"/>.
+    /// </summary>
+    internal static ProcessOutcome AtomicRun(IReadOnlyList<string> command, string output, string workingDirectory, bool inheritStderr, CancellationToken cancel = default)
     {
         ProcessOutcome? result = null;
         try
@@ -160,7 +169,7 @@ public static class CompilePipeline
                     WorkingDirectory = workingDirectory,
                     Stdout = OutputMode.Inherit,
                     Stderr = inheritStderr ? OutputMode.Inherit : OutputMode.Capture,
-                });
+                }, cancel);
                 if (result.ExitCode != 0)
                     throw new ToolFailed();
             }, Durability.None);

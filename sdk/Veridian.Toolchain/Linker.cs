@@ -14,8 +14,11 @@ namespace Veridian.Toolchain;
 /// </summary>
 public static class Linker
 {
-    /// <summary>Links; linker errors give VDN3022, bad bitcode VDN3002/3009.</summary>
-    public static LinkResult Link(LinkRequest request)
+    /// <summary>
+    /// Links; linker errors give VDN3022, bad bitcode VDN3002/3009. Cancelling <paramref name="cancel"/> kills a
+    /// running ld.lld-19 (or clang-19 driving it) and throws <see cref="OperationCanceledException"/>; the output is then not written.
+    /// </summary>
+    public static LinkResult Link(LinkRequest request, CancellationToken cancel = default)
     {
         var target = request.Target;
         var cwd = request.WorkingDirectory ?? Directory.GetCurrentDirectory();
@@ -27,12 +30,13 @@ public static class Linker
         try
         {
             var items = LinkTimeOptimize(request, cwd, temp.FullName);
+            cancel.ThrowIfCancellationRequested();
             var command = target.Os switch
             {
                 Os.Veridian => LldCommand(request, items, output, KernelScriptPath(request, temp.FullName)),
                 Os.Linux => ClangLinkCommand(request, items, output),
             };
-            var result = CompilePipeline.AtomicRun(command, output, cwd, request.InheritStderr);
+            var result = CompilePipeline.AtomicRun(command, output, cwd, request.InheritStderr, cancel);
             if (result.ExitCode != 0)
             {
                 var first = result.StdErr.Split('\n').FirstOrDefault(l => l.Contains("error", StringComparison.Ordinal))?.Trim();
