@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Veridian.Common;
 using Veridian.Diagnostics;
 using Veridian.Host;
 using Veridian.Llvm;
@@ -8,8 +9,8 @@ namespace Veridian.Toolchain;
 
 /// <summary>
 /// Links through ld.lld-19 with the target's defaults: static, <c>--build-id=sha1</c>,
-/// <c>-z max-page-size=&lt;page size&gt;</c>, the kernel linker script for kernel targets. Bitcode inputs (-flto)
-/// are linked into one module in-process (LLVMLinkModules2), optimised with <c>lto&lt;On&gt;</c> and compiled once.
+/// <c>-z max-page-size=&lt;page size&gt;</c>, the kernel linker script for kernel targets. Bitcode inputs (-flto;
+/// raw or in the wrapper format, <see cref="Bitcode"/>) are linked into one module in-process (LLVMLinkModules2), optimised with <c>lto&lt;On&gt;</c> and compiled once.
 /// Linux triples link through the clang-19 driver with <c>-fuse-ld=lld</c> (it knows Debian's cross glibc start files).
 /// </summary>
 public static class Linker
@@ -119,7 +120,7 @@ public static class Linker
     /// </summary>
     public static IReadOnlyList<LinkItem> LinkTimeOptimize(LinkRequest request, string cwd, string tempDir)
     {
-        var bitcode = request.Items.Where(i => i.Kind == LinkItemKind.File && IsBitcodeFile(Path.GetFullPath(i.Value, cwd))).ToList();
+        var bitcode = request.Items.Where(i => i.Kind == LinkItemKind.File && Bitcode.IsBitcodeFile(Path.GetFullPath(i.Value, cwd))).ToList();
         if (bitcode.Count == 0)
             return request.Items;
         var ltoObject = Path.Combine(tempDir, "lto.o");
@@ -139,15 +140,6 @@ public static class Linker
                 result.Add(item);
         }
         return result;
-    }
-
-    private static bool IsBitcodeFile(string path)
-    {
-        if (!File.Exists(path))
-            return false;
-        Span<byte> magic = stackalloc byte[4];
-        using var f = File.OpenRead(path);
-        return f.Read(magic) == 4 && magic is [(byte)'B', (byte)'C', 0xC0, 0xDE];
     }
 
     private static string? KernelScriptPath(LinkRequest request, string tempDir)
