@@ -95,7 +95,7 @@ public static class CompilePipeline
 
     /// <summary>The target's front-end flags (<see cref="TargetInfo.ClangArgs"/>) and, for Veridian user targets, the sysroot flags.</summary>
     public static IReadOnlyList<string> TargetArgs(TargetInfo target, string? sysroot) =>
-        [.. target.ClangArgs, .. target.SysrootArgs(sysroot ?? SdkPaths.DefaultSysroot)];
+        [.. target.ClangArgs, .. target.SysrootArgs(sysroot ?? SdkLayout.DefaultSysroot)];
 
     private static IReadOnlyList<string> DirectCommand(CompileRequest request, InputKind kind, string output)
     {

@@ -72,7 +72,7 @@ public static class Linker
         {
             args.Add($"--image-base=0x{address:x}");
         }
-        var libDir = target.Sysroot == SysrootKind.Veridian && !request.NoStdLib ? target.LibDir(request.Sysroot ?? SdkPaths.DefaultSysroot) : null;
+        var libDir = target.Sysroot == SysrootKind.Veridian && !request.NoStdLib ? target.LibDir(request.Sysroot ?? SdkLayout.DefaultSysroot) : null;
         if (libDir is not null)
         {
             args.Add("-L" + libDir);

@@ -6,14 +6,7 @@ namespace Veridian.Tests;
 public static class Repo
 {
     private static readonly Lazy<string> s_root = new(() =>
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Veridian.slnx")))
-                return dir.FullName;
-        }
-        throw new InvalidOperationException("Veridian.slnx not found above " + AppContext.BaseDirectory);
-    });
+        SdkLayout.Checkout ?? throw new InvalidOperationException($"{SdkLayout.SolutionFile} not found above {AppContext.BaseDirectory}"));
 
     /// <summary>The repository root (the folder holding Veridian.slnx).</summary>
     public static string Root => s_root.Value;

@@ -38,21 +38,11 @@ public sealed class ActionCache
     private string Base { get; }
 
     /// <summary>
-    /// The cache of the current user: <c>$VERIDIAN_CACHE_DIR</c>, else <c>$XDG_CACHE_HOME/veridian</c>,
-    /// else <c>~/.cache/veridian</c>; limit from <c>VERIDIAN_CACHE_SIZE</c> (bytes, or K/M/G suffix).
+    /// The cache of the current user, in <see cref="SdkLayout.CacheDirectory"/> (<c>$VERIDIAN_CACHE_DIR</c>, else
+    /// <c>$XDG_CACHE_HOME/veridian</c>, else <c>~/.cache/veridian</c>); limit from <c>VERIDIAN_CACHE_SIZE</c> (bytes, or K/M/G suffix).
     /// </summary>
-    public static ActionCache ForUser()
-    {
-        var dir = Environment.GetEnvironmentVariable("VERIDIAN_CACHE_DIR");
-        if (string.IsNullOrEmpty(dir))
-        {
-            var xdg = Environment.GetEnvironmentVariable("XDG_CACHE_HOME");
-            if (string.IsNullOrEmpty(xdg))
-                xdg = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache");
-            dir = Path.Combine(xdg, "veridian");
-        }
-        return new ActionCache(Path.GetFullPath(dir), ParseSize(Environment.GetEnvironmentVariable("VERIDIAN_CACHE_SIZE")) ?? DefaultLimit);
-    }
+    public static ActionCache ForUser() =>
+        new(SdkLayout.CacheDirectory, ParseSize(Environment.GetEnvironmentVariable("VERIDIAN_CACHE_SIZE")) ?? DefaultLimit);
 
     /// <summary>Parses <c>123</c>, <c>64K</c>, <c>512M</c>, <c>2G</c>; null when empty or malformed.</summary>
     public static long? ParseSize(string? text)
