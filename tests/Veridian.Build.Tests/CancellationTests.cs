@@ -12,16 +12,7 @@ public sealed class CancellationTests
     [Fact]
     public async Task Cancelling_a_build_kills_the_clang_it_is_running_and_returns_within_seconds()
     {
-        using var p = new TempProject();
-        p.Write("veridian.toml", """
-            [project]
-            name = "k"
-            version = "1.0.0"
-            kind = "kernel"
-            languages = ["c"]
-            sources = ["src/*.c"]
-            targets = ["x86_64-veridian-kernel-none"]
-            """);
+        using var p = SchedulingTests.Project(0);
         // The header is a FIFO nobody writes: clang blocks opening it until it is killed.
         p.Write("src/a.c", "#include \"../blocked.h\"\nint a(void) { return 1; }\n");
         var mkfifo = ProcessRunner.Run(new ProcessRequest("mkfifo", [p.PathOf("blocked.h")]));
