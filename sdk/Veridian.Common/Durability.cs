@@ -1,6 +1,6 @@
 namespace Veridian.Common;
 
-/// <summary>How hard an <see cref="AtomicFile"/> write tries to survive a crash. Every caller states it (docs/common.md).</summary>
+/// <summary>How hard an <see cref="AtomicFile"/> write tries to survive a crash. Every caller states it (docs/architecture.md, Veridian.Common).</summary>
 public enum Durability
 {
     /// <summary>

@@ -4,7 +4,7 @@ using System.Text;
 namespace Veridian.Common;
 
 /// <summary>
-/// Runs a child process to completion. The contract (docs/common.md): both captured streams are drained
+/// Runs a child process to completion. The contract (docs/architecture.md, Veridian.Common): both captured streams are drained
 /// concurrently, so a child that fills one pipe while we wait on the other cannot deadlock us; a timeout kills
 /// the whole process tree and returns what it wrote so far (<see cref="ProcessOutcome.TimedOut"/>); cancellation
 /// kills the tree too and throws <see cref="OperationCanceledException"/>; a program that cannot be started
