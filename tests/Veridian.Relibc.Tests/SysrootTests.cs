@@ -40,3 +40,38 @@ public sealed class SysrootTests
         Assert.DoesNotContain("malloc", System.Text.Encoding.Latin1.GetString(bytes), StringComparison.Ordinal);
     }
 }
+
+/// <summary>relibc-cs/COVERAGE.md is generated (scripts/relibc-coverage) and must match the code.</summary>
+public sealed class CoverageTests
+{
+    [Fact]
+    public void COVERAGE_md_lists_what_the_sources_export_today()
+    {
+        var result = Repo.Run(Repo.PathOf("scripts", "relibc-coverage"), ["--check"], timeoutMs: 120_000);
+        Assert.True(result.ExitCode == 0, result.ToString());
+    }
+}
+
+/// <summary>A veridian.toml executable for a relibc target builds and runs like `veridian cc` output.</summary>
+public sealed class ProjectTests
+{
+    [Fact]
+    public void A_project_for_x86_64_linux_relibc_builds_against_relibc_and_runs()
+    {
+        using var dir = new TempDir();
+        File.WriteAllText(dir["veridian.toml"], """
+            [project]
+            name = "greet"
+            version = "1.0.0"
+            kind = "executable"
+            languages = ["c"]
+            sources = ["main.c"]
+            targets = ["x86_64-linux-relibc"]
+            """);
+        File.WriteAllText(dir["main.c"], "#include <stdio.h>\nint main(void) { printf(\"%s %d\\n\", \"greet\", 7); return 5; }\n");
+        var build = VeridianCli.Run(["build", dir.Path], environment: Corpus.Environment);
+        Assert.True(build.ExitCode == 0, build.ToString());
+        var run = Corpus.Run("x86_64-linux-relibc", dir["out/x86_64-linux-relibc/debug/greet"], dir.Path);
+        Assert.Equal(("greet 7\n", 5), (run.StdOut, run.ExitCode));
+    }
+}
