@@ -32,10 +32,10 @@ public static class Linker
         {
             var items = LinkTimeOptimize(request, cwd, temp.FullName);
             cancel.ThrowIfCancellationRequested();
-            var command = target.Os switch
+            var command = target.LinkerFlavor switch
             {
-                Os.Veridian => LldCommand(request, items, output, KernelScriptPath(request, temp.FullName)),
-                Os.Linux => ClangLinkCommand(request, items, output),
+                LinkerFlavor.Lld => LldCommand(request, items, output, KernelScriptPath(request, temp.FullName)),
+                LinkerFlavor.ClangDriver => ClangLinkCommand(request, items, output),
             };
             var result = CompilePipeline.AtomicRun(command, output, cwd, request.InheritStderr, cancel);
             if (result.ExitCode != 0)
@@ -73,16 +73,22 @@ public static class Linker
             args.Add($"--image-base=0x{address:x}");
         }
         var libDir = target.Sysroot == SysrootKind.Veridian && !request.NoStdLib ? target.LibDir(request.Sysroot ?? SdkLayout.DefaultSysroot) : null;
+        string? StartFile(string name) => libDir is not null && !request.NoStartFiles && File.Exists(Path.Combine(libDir, name)) ? Path.Combine(libDir, name) : null;
         if (libDir is not null)
-        {
             args.Add("-L" + libDir);
-            var crt0 = Path.Combine(libDir, "crt0.o");
-            if (!request.NoStartFiles && File.Exists(crt0))
-                args.Add(crt0);
-        }
+        // The SysV start-file order (docs/relibc.md, "Linking"): crt1.o (_start), crti.o (.init/.fini prologues),
+        // the program, the libraries, crtn.o (the epilogues).
+        args.AddRange(new[] { StartFile("crt1.o"), StartFile("crti.o") }.OfType<string>());
         args.AddRange(items.Select(i => i.LldArg));
         if (libDir is not null && !request.NoDefaultLibs && File.Exists(Path.Combine(libDir, "libc.a")))
+        {
+            // libm.a and libpthread.a are empty: their functions are in libc.a (as musl's), so -lm and -lpthread only
+            // need to exist. libc.a is one object with a section per function: --gc-sections drops what is unused.
             args.Add("-lc");
+            args.Add("--gc-sections");
+        }
+        if (StartFile("crtn.o") is { } crtn)
+            args.Add(crtn);
         args.AddRange(["-o", output]);
         return args;
     }

@@ -48,6 +48,7 @@ public sealed class PipelineToolchain : IBuildToolchain
                     Sources = job.Sources.Select(p => new Veridian.Compiler.SourceFile(p, File.ReadAllText(Path.Combine(job.WorkingDirectory, p)))).ToList(),
                     Target = job.Target.Info,
                     Opt = job.OptLevel,
+                    Codegen = CodegenOptions.FromFlags(job.Arguments),
                     Output = Path.Combine(job.WorkingDirectory, objectPath),
                 });
                 return "";
@@ -91,6 +92,7 @@ public sealed class PipelineToolchain : IBuildToolchain
             Language.CSharp => throw new InvalidOperationException("C# sources are planned by the C# compiler, not compiled as C"),
         },
         Opt = job.OptLevel,
+        Codegen = CodegenOptions.FromFlags(job.Arguments),
         // Paths in objects and debug info relative to the project: the same source gives the same bytes anywhere.
         FrontEndArgs = [.. job.Arguments, $"-ffile-prefix-map={job.WorkingDirectory}=.", .. extra],
         WorkingDirectory = job.WorkingDirectory,

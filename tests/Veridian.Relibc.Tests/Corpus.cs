@@ -1,0 +1,40 @@
+using Veridian.Triples;
+
+namespace Veridian.Tests;
+
+/// <summary>The C programs of relibc-cs/tests/ and how to build and run one for a target.</summary>
+public static class Corpus
+{
+    public static readonly string[] Architectures = ["x86_64", "aarch64", "riscv64"];
+
+    /// <summary>Every program × architecture, for [MemberData].</summary>
+    public static TheoryData<string, string> Cases()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var file in Directory.EnumerateFiles(Repo.PathOf("relibc-cs", "tests"), "*.c").Order(StringComparer.Ordinal))
+        {
+            foreach (var arch in Architectures)
+                data.Add(Path.GetFileNameWithoutExtension(file), arch);
+        }
+        return data;
+    }
+
+    /// <summary>The default sysroot only (a VERIDIAN_SYSROOT of the user's must not decide what is tested).</summary>
+    public static readonly IReadOnlyDictionary<string, string?> Environment = new Dictionary<string, string?> { ["VERIDIAN_SYSROOT"] = null };
+
+    /// <summary><c>veridian cc --target T -O2 program.c -o output</c>; fails the test with the compiler's messages.</summary>
+    public static void Compile(string program, string triple, string output)
+    {
+        var result = VeridianCli.Run(["cc", "--target", triple, "-O2", Repo.PathOf("relibc-cs", "tests", program + ".c"), "-o", output], environment: Environment);
+        Assert.True(result.ExitCode == 0, $"veridian cc --target {triple} {program}.c failed:\n{result}");
+    }
+
+    /// <summary>Runs an executable of <paramref name="triple"/>: natively, or under its qemu-user recipe.</summary>
+    public static ProcessResult Run(string triple, string executable, string workingDirectory)
+    {
+        var target = TargetDatabase.Resolve(triple);
+        return target.Qemu.Mode == QemuMode.Native
+            ? Repo.Run(executable, [], workingDirectory, timeoutMs: 60_000)
+            : Repo.Run(target.Qemu.Binary, [.. target.Qemu.Args, executable], workingDirectory, timeoutMs: 60_000);
+    }
+}
