@@ -19,6 +19,20 @@ public static class Corpus
         return data;
     }
 
+    /// <summary>The reason a program is in relibc-cs/tests/quarantine.txt, or null.</summary>
+    public static string? Quarantine(string program)
+    {
+        foreach (var line in File.ReadLines(Repo.PathOf("relibc-cs", "tests", "quarantine.txt")))
+        {
+            if (line.StartsWith('#') || line.Length == 0)
+                continue;
+            var space = line.IndexOf(' ');
+            if (space > 0 && line[..space] == program)
+                return line[(space + 1)..];
+        }
+        return null;
+    }
+
     /// <summary>The default sysroot only (a VERIDIAN_SYSROOT of the user's must not decide what is tested).</summary>
     public static readonly IReadOnlyDictionary<string, string?> Environment = new Dictionary<string, string?> { ["VERIDIAN_SYSROOT"] = null };
 
