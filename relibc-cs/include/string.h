@@ -22,5 +22,17 @@ char *strncat(char *__restrict, const char *__restrict, size_t);
 char *strstr(const char *, const char *);
 size_t strspn(const char *, const char *);
 size_t strcspn(const char *, const char *);
+char *strpbrk(const char *, const char *);
+char *strdup(const char *);
+char *strndup(const char *, size_t);
+char *stpcpy(char *__restrict, const char *__restrict);
+char *stpncpy(char *__restrict, const char *__restrict, size_t);
+void *memccpy(void *__restrict, const void *__restrict, int, size_t);
+char *strtok(char *__restrict, const char *__restrict);
+char *strtok_r(char *__restrict, const char *__restrict, char **__restrict);
+int strcoll(const char *, const char *);
+size_t strxfrm(char *__restrict, const char *__restrict, size_t);
+char *strerror(int);
+int strerror_r(int, char *, size_t);
 __RELIBC_END
 #endif
