@@ -15,6 +15,9 @@ internal static unsafe partial class Pal
 
     public static nint Open(byte* path, int flags, int mode) => Syscall.Call(Nr.Openat, AtFdCwd, (nint)path, flags, mode);
 
+    /// <summary>unlinkat: a file, or (<paramref name="directory"/>) an empty directory.</summary>
+    public static nint Unlink(byte* path, bool directory) => Syscall.Call(Nr.Unlinkat, AtFdCwd, (nint)path, directory ? 0x200 : 0);
+
     public static nint Close(int fd) => Syscall.Call(Nr.Close, fd);
 
     public static nint Seek(int fd, long offset, int whence) => Syscall.Call(Nr.Lseek, fd, (nint)offset, whence);
