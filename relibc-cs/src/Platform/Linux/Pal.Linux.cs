@@ -30,6 +30,9 @@ internal static unsafe partial class Pal
 
     public static nint Unmap(void* address, nuint length) => Syscall.Call(Nr.Munmap, (nint)address, (nint)length);
 
+    /// <summary>clock_gettime of clock <paramref name="clock"/> (Linux's CLOCK_* numbers) into a struct timespec.</summary>
+    public static nint ClockTime(int clock, Relibc.Header.Time.TimeSpec* result) => Syscall.Call(Nr.ClockGettime, clock, (nint)result);
+
     public static nint ProcessId() => Syscall.Call(Nr.Getpid);
 
     /// <summary>Sends <paramref name="signal"/> to the calling thread (what raise(3) does).</summary>
