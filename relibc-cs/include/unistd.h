@@ -13,6 +13,8 @@ __RELIBC_BEGIN
 ssize_t write(int, const void *, size_t);
 ssize_t read(int, void *, size_t);
 int close(int);
+int unlink(const char *);
+int rmdir(const char *);
 off_t lseek(int, off_t, int);
 pid_t getpid(void);
 int isatty(int);

@@ -75,3 +75,33 @@ public sealed class ProjectTests
         Assert.Equal(("greet 7\n", 5), (run.StdOut, run.ExitCode));
     }
 }
+
+/// <summary>C# programs on relibc-cs: `veridian cs build` links them against the same sysroot.</summary>
+public sealed class CSharpOnRelibcTests
+{
+    [Theory]
+    [InlineData("x86_64")]
+    [InlineData("aarch64")]
+    [InlineData("riscv64")]
+    public void A_CSharp_program_calls_relibc_through_DllImport(string arch)
+    {
+        using var dir = new TempDir();
+        File.WriteAllText(dir["hi.cs"], """
+            using System.Runtime.InteropServices;
+            static unsafe class Program
+            {
+                [DllImport("c", EntryPoint = "puts")] static extern int Puts(byte* s);
+                [DllImport("c", EntryPoint = "strlen")] static extern nuint StrLen(byte* s);
+                static int Main()
+                {
+                    fixed (byte* p = "hello from C# on relibc-cs"u8) { Puts(p); return (int)StrLen(p); }
+                }
+            }
+            """);
+        var triple = arch + "-linux-relibc";
+        var build = VeridianCli.Run(["cs", "build", "--target", triple, "-O2", "-o", dir["hi"], dir["hi.cs"]], dir.Path, Corpus.Environment);
+        Assert.True(build.ExitCode == 0, build.ToString());
+        var run = Corpus.Run(triple, dir["hi"], dir.Path);
+        Assert.Equal(("hello from C# on relibc-cs\n", 26), (run.StdOut, run.ExitCode));
+    }
+}

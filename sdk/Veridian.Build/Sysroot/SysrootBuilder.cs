@@ -98,8 +98,9 @@ public static class SysrootBuilder
         foreach (var header in Directory.EnumerateFiles(include, "*.h", SearchOption.AllDirectories))
             files.Add(("include/" + Path.GetRelativePath(include, header).Replace('\\', '/'), header));
         var arch = target.Arch.Name();
+        // crt1.S is per architecture (crt/<arch>/), crti.S and crtn.S are shared (crt/).
         foreach (var crt in s_startFiles)
-            files.Add(($"lib/{crt}.o", Path.Combine(crtDir, "out", target.Canonical, "release", "obj", arch, crt + ".S.o")));
+            files.Add(($"lib/{crt}.o", Path.Combine([crtDir, "out", target.Canonical, "release", "obj", .. crt == "crt1" ? new[] { arch } : [], crt + ".S.o"])));
         files.Add(("lib/libc.a", Path.Combine(source, "out", target.Canonical, "release", "libc.a")));
         files.Add(("lib/libm.a", null));
         files.Add(("lib/libpthread.a", null));

@@ -112,13 +112,13 @@ internal static unsafe class FloatFormat
         if (e >= 0)
         {
             for (var k = e; k > 0; k -= 31)
-                words = MultiplySmall(big, words, 1u << (k < 31 ? k : 31));
+                words = Stdlib.Strtod.MulAdd(big, words, 1u << (k < 31 ? k : 31), 0);
         }
         else
         {
             scale = -e;
             for (var k = -e; k > 0; k -= 13)
-                words = MultiplySmall(big, words, Pow5(k < 13 ? k : 13));
+                words = Stdlib.Strtod.MulAdd(big, words, Pow5(k < 13 ? k : 13), 0);
         }
         // Base-1e9 chunks, least significant first, by repeated division.
         var chunks = stackalloc uint[MaxDigits / 9 + 2];
@@ -168,20 +168,6 @@ internal static unsafe class FloatFormat
         for (var i = 0; i < k; i++)
             r *= 10;
         return r;
-    }
-
-    private static int MultiplySmall(uint* big, int words, uint factor)
-    {
-        ulong carry = 0;
-        for (var i = 0; i < words; i++)
-        {
-            var cur = (ulong)big[i] * factor + carry;
-            big[i] = (uint)cur;
-            carry = cur >> 32;
-        }
-        if (carry != 0)
-            big[words++] = (uint)carry;
-        return words;
     }
 
     /// <summary>

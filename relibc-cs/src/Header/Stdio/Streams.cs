@@ -6,17 +6,26 @@ using Veridian.Interop;
 
 namespace Relibc.Header.Stdio;
 
-/// <summary>A stdio stream (C's opaque <c>FILE</c>): a descriptor and an output buffer.</summary>
+/// <summary>
+/// A stdio stream (C's opaque <c>FILE</c>): a descriptor and one buffer, holding either pending output
+/// (<see cref="Length"/> bytes) or read-ahead input (<see cref="ReadPos"/> … <see cref="ReadEnd"/>), never both.
+/// </summary>
 public unsafe struct File
 {
     public const int BufferSize = 4096;
     public const int Unbuffered = 0, LineBuffered = 1, FullyBuffered = 2;
     public const int ErrorFlag = 1, EofFlag = 2;
+    public const int CanRead = 1, CanWrite = 2, Allocated = 4;
 
     public int Fd;
     public int Mode;
     public int Length;
     public int Flags;
+    public int Access;
+    public int ReadPos;
+    public int ReadEnd;
+    public int Pushed; // ungetc's byte, or -1
+    public File* Next; // the open streams, for exit's flush
     public fixed byte Buffer[BufferSize];
 }
 
@@ -33,21 +42,39 @@ public static unsafe class Streams
     [CSymbol("stdout")] public static File* Stdout;
     [CSymbol("stderr")] public static File* Stderr;
 
+    /// <summary>Streams opened by fopen/fdopen, most recent first.</summary>
+    public static File* Opened;
+
     static Streams()
     {
         fixed (File* p = &s_stdin)
-            Stdin = Init(p, 0, File.Unbuffered);
+            Stdin = Init(p, 0, File.FullyBuffered, File.CanRead);
         fixed (File* p = &s_stdout)
-            Stdout = Init(p, 1, IsTerminal(1) ? File.LineBuffered : File.FullyBuffered);
+            Stdout = Init(p, 1, IsTerminal(1) ? File.LineBuffered : File.FullyBuffered, File.CanWrite);
         fixed (File* p = &s_stderr)
-            Stderr = Init(p, 2, File.Unbuffered);
+            Stderr = Init(p, 2, File.Unbuffered, File.CanWrite);
     }
 
-    private static File* Init(File* f, int fd, int mode)
+    public static File* Init(File* f, int fd, int mode, int access)
     {
         f->Fd = fd;
         f->Mode = mode;
+        f->Access = access;
+        f->Pushed = -1;
         return f;
+    }
+
+    /// <summary>Before output: read-ahead is given back to the file (the offset moves back to what the program read).</summary>
+    public static bool ToWriting(File* f)
+    {
+        if (f->ReadEnd > f->ReadPos || f->Pushed >= 0)
+        {
+            var back = f->ReadEnd - f->ReadPos + (f->Pushed >= 0 ? 1 : 0);
+            Pal.Seek(f->Fd, -back, 1);
+        }
+        f->ReadPos = f->ReadEnd = 0;
+        f->Pushed = -1;
+        return true;
     }
 
     public static bool IsTerminal(int fd)
@@ -59,6 +86,14 @@ public static unsafe class Streams
     /// <summary>Writes <paramref name="count"/> bytes through the stream's buffer; false on a write error (the error flag is set).</summary>
     public static bool Put(File* f, byte* data, nuint count)
     {
+        if ((f->Access & File.CanWrite) == 0)
+        {
+            f->Flags |= File.ErrorFlag;
+            Errno.Errno.Set(E.BADF);
+            return false;
+        }
+        if (f->ReadEnd != 0 || f->Pushed >= 0)
+            ToWriting(f);
         if (f->Mode == File.Unbuffered)
             return WriteAll(f, data, count);
         if ((nuint)(File.BufferSize - f->Length) < count && !Flush(f))
@@ -85,6 +120,8 @@ public static unsafe class Streams
     {
         Flush(Stdout);
         Flush(Stderr);
+        for (var f = Opened; f != null; f = f->Next)
+            Flush(f);
     }
 
     private static bool WriteAll(File* f, byte* data, nuint count)
@@ -143,7 +180,14 @@ public static unsafe class Streams
     public static int FFlush(File* f)
     {
         if (f == null)
-            return Flush(Stdout) & Flush(Stderr) ? 0 : -1;
+        {
+            var ok = Flush(Stdout) & Flush(Stderr);
+            for (var o = Opened; o != null; o = o->Next)
+                ok &= Flush(o);
+            return ok ? 0 : -1;
+        }
+        if (f->ReadEnd != 0 || f->Pushed >= 0)
+            return ToWriting(f) ? 0 : -1; // an input stream: give the read-ahead back (POSIX fflush on a seekable input)
         return Flush(f) ? 0 : -1;
     }
 

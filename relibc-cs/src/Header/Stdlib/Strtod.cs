@@ -138,23 +138,7 @@ public static unsafe class Strtod
             return 0;
         }
         if ((*p | 32) == 'e')
-        {
-            var q = p + 1;
-            var expNegative = false;
-            if (*q == '+' || *q == '-')
-                expNegative = *q++ == '-';
-            if ((uint)(*q - '0') < 10)
-            {
-                long e = 0;
-                for (; (uint)(*q - '0') < 10; q++)
-                {
-                    if (e < 100000000)
-                        e = e * 10 + (*q - '0');
-                }
-                exponent += expNegative ? -e : e;
-                p = q;
-            }
-        }
+            exponent += Exponent(ref p);
         if (end != null)
             *end = p;
         while (count > 0 && digits[count - 1] == 0)
@@ -171,6 +155,28 @@ public static unsafe class Strtod
             return signBit | RangeError(0);
         var result = Decimal(digits, count, (int)exponent, sticky, fractionBits, maxExponent);
         return signBit | result;
+    }
+
+    /// <summary>
+    /// The exponent after 'e' or 'p' at <paramref name="p"/>: an optional sign and decimal digits (saturating far beyond
+    /// any format's range). Without a digit it is 0 and <paramref name="p"/> stays on the letter, which is then not consumed.
+    /// </summary>
+    private static long Exponent(ref byte* p)
+    {
+        var q = p + 1;
+        var negative = false;
+        if (*q == '+' || *q == '-')
+            negative = *q++ == '-';
+        if ((uint)(*q - '0') >= 10)
+            return 0;
+        long e = 0;
+        for (; (uint)(*q - '0') < 10; q++)
+        {
+            if (e < 100000000)
+                e = e * 10 + (*q - '0');
+        }
+        p = q;
+        return negative ? -e : e;
     }
 
     private static ulong RangeError(ulong bits)
@@ -222,23 +228,7 @@ public static unsafe class Strtod
             }
         }
         if ((*p | 32) == 'p')
-        {
-            var q = p + 1;
-            var negative = false;
-            if (*q == '+' || *q == '-')
-                negative = *q++ == '-';
-            if ((uint)(*q - '0') < 10)
-            {
-                long e = 0;
-                for (; (uint)(*q - '0') < 10; q++)
-                {
-                    if (e < 100000000)
-                        e = e * 10 + (*q - '0');
-                }
-                exponent += negative ? -e : e;
-                p = q;
-            }
-        }
+            exponent += Exponent(ref p);
         if (end != null)
             *end = p;
         if (mantissa == 0)
@@ -369,7 +359,8 @@ public static unsafe class Strtod
         return n;
     }
 
-    private static int MulAdd(uint* a, int words, uint factor, uint add)
+    /// <summary>a = a × factor + add on a little-endian array of 32-bit words; returns the new word count (also used by printf's <see cref="Stdio.FloatFormat"/>).</summary>
+    internal static int MulAdd(uint* a, int words, uint factor, uint add)
     {
         ulong carry = add;
         for (var i = 0; i < words; i++)

@@ -22,6 +22,14 @@ public static unsafe class Unistd
     [UnmanagedCallersOnly(EntryPoint = "lseek")]
     public static long LSeek(int fd, long offset, int whence) => Errno.Errno.Result(Pal.Seek(fd, offset, whence));
 
+    /// <summary>unlink — https://pubs.opengroup.org/onlinepubs/9699919799/functions/unlink.html</summary>
+    [UnmanagedCallersOnly(EntryPoint = "unlink")]
+    public static int Unlink(byte* path) => (int)Errno.Errno.Result(Pal.Unlink(path, false));
+
+    /// <summary>rmdir — https://pubs.opengroup.org/onlinepubs/9699919799/functions/rmdir.html</summary>
+    [UnmanagedCallersOnly(EntryPoint = "rmdir")]
+    public static int RmDir(byte* path) => (int)Errno.Errno.Result(Pal.Unlink(path, true));
+
     /// <summary>getpid — https://pubs.opengroup.org/onlinepubs/9699919799/functions/getpid.html</summary>
     [UnmanagedCallersOnly(EntryPoint = "getpid")]
     public static int GetPid() => (int)Pal.ProcessId();

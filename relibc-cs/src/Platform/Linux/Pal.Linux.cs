@@ -15,6 +15,9 @@ internal static unsafe partial class Pal
 
     public static nint Open(byte* path, int flags, int mode) => Syscall.Call(Nr.Openat, AtFdCwd, (nint)path, flags, mode);
 
+    /// <summary>unlinkat: a file, or (<paramref name="directory"/>) an empty directory.</summary>
+    public static nint Unlink(byte* path, bool directory) => Syscall.Call(Nr.Unlinkat, AtFdCwd, (nint)path, directory ? 0x200 : 0);
+
     public static nint Close(int fd) => Syscall.Call(Nr.Close, fd);
 
     public static nint Seek(int fd, long offset, int whence) => Syscall.Call(Nr.Lseek, fd, (nint)offset, whence);
@@ -26,6 +29,9 @@ internal static unsafe partial class Pal
         Syscall.Call(Nr.Mmap, (nint)address, (nint)length, protection, flags, fd, (nint)offset);
 
     public static nint Unmap(void* address, nuint length) => Syscall.Call(Nr.Munmap, (nint)address, (nint)length);
+
+    /// <summary>clock_gettime of clock <paramref name="clock"/> (Linux's CLOCK_* numbers) into a struct timespec.</summary>
+    public static nint ClockTime(int clock, Relibc.Header.Time.TimeSpec* result) => Syscall.Call(Nr.ClockGettime, clock, (nint)result);
 
     public static nint ProcessId() => Syscall.Call(Nr.Getpid);
 
