@@ -1,8 +1,7 @@
-using System.Security.Cryptography;
 using System.Text;
 using Veridian.Build.Graph;
+using Veridian.Common;
 using Veridian.Diagnostics;
-using Veridian.Toolchain;
 using Veridian.Triples;
 
 namespace Veridian.Build.Sysroot;
@@ -20,12 +19,12 @@ public static class SysrootBuilder
     /// <summary>Whether relibc-cs has a backend for <paramref name="target"/> (today: Linux; VeridianOS comes with the kernel).</summary>
     public static bool HasBackend(TargetInfo target) => target.Os == Os.Linux && target.Abi == Abi.Relibc;
 
-    /// <summary>relibc-cs's sources in the checkout the SDK runs from, or null.</summary>
+    /// <summary>relibc-cs's sources in the checkout the SDK runs from (beside <see cref="SdkLayout.Artifacts"/>), or null.</summary>
     public static string? SourceDirectory
     {
         get
         {
-            var dir = Path.Combine(Path.GetDirectoryName(SdkPaths.ArtifactsDirectory)!, "relibc-cs");
+            var dir = Path.Combine(Path.GetDirectoryName(SdkLayout.Artifacts)!, "relibc-cs");
             return File.Exists(Path.Combine(dir, "veridian.toml")) ? dir : null;
         }
     }
@@ -39,10 +38,10 @@ public static class SysrootBuilder
         if (!HasBackend(target))
             return false;
         var source = SourceDirectory ?? throw DiagnosticException.Error(BuildCodes.SysrootBuildFailed,
-            $"no relibc-cs sources beside this SDK ({SdkPaths.ArtifactsDirectory}) to build the C library of {target.Canonical}",
+            $"no relibc-cs sources beside this SDK ({SdkLayout.Artifacts}) to build the C library of {target.Canonical}",
             hint: "pass --sysroot (or set VERIDIAN_SYSROOT) to a sysroot that has it");
         Directory.CreateDirectory(sysroot);
-        using var sysrootLock = Lock(Path.Combine(sysroot, ".lock"));
+        using var sysrootLock = Lock(Path.Combine(sysroot, ".lock"), sysroot);
         engine ??= new BuildEngine();
         var crtDir = Path.Combine(source, "crt");
         foreach (var project in new[] { source, crtDir })
@@ -63,7 +62,7 @@ public static class SysrootBuilder
         if (File.Exists(manifestPath) && File.ReadAllText(manifestPath) == manifest)
             return false;
 
-        var staging = Path.Combine(sysroot, $".vtmp-{target.Canonical}-{Guid.NewGuid():N}");
+        var staging = Path.Combine(sysroot, $"{AtomicFile.TempPrefix}{target.Canonical}-{Guid.NewGuid():N}");
         try
         {
             foreach (var (relative, from) in files)
@@ -76,7 +75,7 @@ public static class SysrootBuilder
                     File.Copy(from, to);
             }
             File.WriteAllText(Path.Combine(staging, ".relibc-manifest"), manifest);
-            var old = Path.Combine(sysroot, $".vtmp-old-{target.Canonical}-{Guid.NewGuid():N}");
+            var old = Path.Combine(sysroot, $"{AtomicFile.TempPrefix}old-{target.Canonical}-{Guid.NewGuid():N}");
             if (Directory.Exists(installed))
                 Directory.Move(installed, old);
             Directory.Move(staging, installed);
@@ -113,23 +112,21 @@ public static class SysrootBuilder
     {
         var sb = new StringBuilder();
         foreach (var (relative, from) in files)
-            sb.Append(from is null ? "empty-archive" : Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(from)))).Append("  ").Append(relative).Append('\n');
+            sb.Append(from is null ? "empty-archive" : Convert.ToHexString(Sha256Hash.OfFile(from))).Append("  ").Append(relative).Append('\n');
         return sb.ToString();
     }
 
-    private static FileStream Lock(string path)
+    /// <summary>The sysroot's build lock (a <see cref="FileLock"/>), waited for up to 10 minutes: another process may be building relibc-cs.</summary>
+    private static FileLock Lock(string path, string sysroot)
     {
-        var deadline = DateTime.UtcNow.AddMinutes(10);
-        while (true)
+        try
         {
-            try
-            {
-                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-            }
-            catch (IOException) when (DateTime.UtcNow < deadline)
-            {
-                Thread.Sleep(50);
-            }
+            return FileLock.Acquire(path, TimeSpan.FromMinutes(10));
+        }
+        catch (TimeoutException)
+        {
+            throw DiagnosticException.Error(BuildCodes.SysrootBuildFailed, $"another veridian process kept the sysroot '{sysroot}' locked for 10 minutes",
+                hint: "wait for the other build to finish (its lock is <sysroot>/.lock), then build again");
         }
     }
 }

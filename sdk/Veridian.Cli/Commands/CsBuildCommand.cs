@@ -79,7 +79,7 @@ internal sealed class CsBuildCommand : Command
         static bool Prebuilt(string p) => Path.GetExtension(p) is ".o" or ".a";
         var engine = new BuildEngine();
         if (target.Sysroot == SysrootKind.Veridian)
-            Veridian.Build.Sysroot.SysrootBuilder.Ensure(target, SdkPaths.DefaultSysroot, engine);
+            Veridian.Build.Sysroot.SysrootBuilder.Ensure(target, Veridian.Common.SdkLayout.DefaultSysroot, engine);
         var root = Directory.CreateTempSubdirectory("veridian-cs-");
         try
         {
