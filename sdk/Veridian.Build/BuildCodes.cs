@@ -60,5 +60,5 @@ public static class BuildCodes
     public const string BuildFailed = "VDN3108";
 
     /// <summary>The C library of a target could not be built into its sysroot (relibc-cs's own build failed, or its sources are not in this SDK).</summary>
-    public const string SysrootBuildFailed = "VDN3109";
+    public const string SysrootBuildFailed = "VDN1130";
 }

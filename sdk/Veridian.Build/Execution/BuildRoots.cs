@@ -92,8 +92,8 @@ public sealed class BuildRoots : IDisposable
         a is not null && a.Key == b.Key && a.OutputHash == b.OutputHash && a.Config == b.Config && a.Inputs.SequenceEqual(b.Inputs);
 
     /// <summary>
-    /// Takes the build lock (<c>out/.veridian/lock</c> below a build root): a <see cref="FileLock"/>, waited for up to 5 s
-    /// (VDN1122 after that). When <paramref name="inherited"/>, every tool process the build starts inherits it, so it is held until the last process of the build is gone:
+    /// Takes the build lock (<c>out/.veridian/lock</c> below a build root): a <see cref="FileLock"/>, waited for up to 60 s
+    /// (VDN1122 after that: a second build of the same folder, or an orphaned tool of a killed one, takes turns rather than failing). When <paramref name="inherited"/>, every tool process the build starts inherits it, so it is held until the last process of the build is gone:
     /// when a build is killed (even by SIGKILL) its clang and lld children live on, still writing temps, and the next
     /// build waits for them instead of sweeping files in use.
     /// </summary>
@@ -103,7 +103,7 @@ public sealed class BuildRoots : IDisposable
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         try
         {
-            return FileLock.Acquire(path, TimeSpan.FromSeconds(5), inheritedByChildren: inherited);
+            return FileLock.Acquire(path, TimeSpan.FromSeconds(60), inheritedByChildren: inherited);
         }
         catch (TimeoutException)
         {
