@@ -1,3 +1,4 @@
+using Veridian.Common;
 using Veridian.Diagnostics;
 using Veridian.Pkg.Crypto;
 using Veridian.Pkg.Format;
@@ -85,12 +86,12 @@ public sealed class Package
     private void ReadMetadata(PackageLimits limits)
     {
         var where = new SourceLocation(Path);
-        if (!Hex.Sha256(ManifestBytes).AsSpan().SequenceEqual(Head.ManifestSha256))
+        if (!Sha256Hash.Of(ManifestBytes).AsSpan().SequenceEqual(Head.ManifestSha256))
             throw DiagnosticException.Error(PkgCodes.ManifestHashMismatch, "the manifest does not match the hash in the signed head", where, "the package was tampered with");
         Manifest = Manifest.Decode(ManifestBytes, Path);
         if (Manifest.Target != Head.Target)
             throw DiagnosticException.Error(PkgCodes.BadManifest, $"the manifest's target '{Manifest.Target}' differs from the head's '{Head.Target}'", where);
-        if (!Hex.Sha256(EntryBytes).AsSpan().SequenceEqual(Head.EntriesSha256))
+        if (!Sha256Hash.Of(EntryBytes).AsSpan().SequenceEqual(Head.EntriesSha256))
             throw DiagnosticException.Error(PkgCodes.EntriesHashMismatch, "the entry table does not match the hash in the signed head", where, "the package was tampered with");
         Entries = EntryTable.Decode(EntryBytes, limits, Path);
         var total = Entries.Where(e => e.Type == EntryType.File).Sum(e => e.Size);

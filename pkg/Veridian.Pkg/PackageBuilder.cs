@@ -1,4 +1,4 @@
-using System.Security.Cryptography;
+using Veridian.Common;
 using Veridian.Diagnostics;
 using Veridian.Pkg.Crypto;
 using Veridian.Pkg.Format;
@@ -37,8 +37,7 @@ public static class PackageBuilder
 
         var outDir = Path.GetDirectoryName(outFull)!;
         Directory.CreateDirectory(outDir);
-        var payloadTemp = Path.Combine(outDir, $".{Path.GetFileName(outFull)}.payload-{Environment.ProcessId}");
-        var finalTemp = Path.Combine(outDir, $".{Path.GetFileName(outFull)}.tmp-{Environment.ProcessId}");
+        var payloadTemp = AtomicFile.TempBeside(outFull);
         try
         {
             long payloadSize;
@@ -56,37 +55,37 @@ public static class PackageBuilder
                 }
                 payloadSize = payload.Length;
                 payload.Position = 0;
-                payloadHash = SHA256.HashData(payload);
+                payloadHash = Sha256Hash.OfStream(payload);
             }
             var head = new PackageHead
             {
                 ManifestSize = manifestBytes.Length, EntriesSize = entryBytes.Length, PayloadSize = payloadSize,
                 ContentSize = entries.Where(e => e.Type == EntryType.File).Sum(e => e.Size),
-                ManifestSha256 = Hex.Sha256(manifestBytes), EntriesSha256 = Hex.Sha256(entryBytes), PayloadSha256 = payloadHash,
+                ManifestSha256 = Sha256Hash.Of(manifestBytes), EntriesSha256 = Sha256Hash.Of(entryBytes), PayloadSha256 = payloadHash,
                 Target = manifest.Target,
             };
             if (head.ContentSize / Math.Max(1, payloadSize) > limits.MaxCompressionRatio)
                 throw DiagnosticException.Error(PkgCodes.LimitExceeded,
                     $"the content compresses {head.ContentSize / payloadSize}:1, over the cap of {limits.MaxCompressionRatio}:1 that readers enforce", hint: "lower the compression level or add less repetitive data");
             var (headBytes, signatureBlock) = SignedHead(head, secretKey);
-            using (var fs = new FileStream(finalTemp, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
+            AtomicFile.Write(outFull, temp =>
             {
-                fs.Write(headBytes);
-                fs.Write(signatureBlock);
-                fs.Write(manifestBytes);
-                fs.Write(entryBytes);
-                using (var payload = new FileStream(payloadTemp, FileMode.Open, FileAccess.Read, FileShare.None, 1 << 16))
+                using (var fs = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
+                {
+                    fs.Write(headBytes);
+                    fs.Write(signatureBlock);
+                    fs.Write(manifestBytes);
+                    fs.Write(entryBytes);
+                    using var payload = new FileStream(payloadTemp, FileMode.Open, FileAccess.Read, FileShare.None, 1 << 16);
                     payload.CopyTo(fs);
-                fs.Flush(flushToDisk: true);
-            }
-            File.SetUnixFileMode(finalTemp, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
-            File.Move(finalTemp, outFull, overwrite: true);
+                }
+                File.SetUnixFileMode(temp, FileModes.Public);
+            }, Durability.Flush);
             return head with { KeyId = secretKey?.Public.Id ?? new byte[32] };
         }
         finally
         {
             File.Delete(payloadTemp);
-            File.Delete(finalTemp);
         }
     }
 
@@ -97,22 +96,13 @@ public static class PackageBuilder
         package.ReadUnverified(limits);
         var (headBytes, signatureBlock) = SignedHead(package.Head, key);
         var full = Path.GetFullPath(path);
-        var temp = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.tmp-{Environment.ProcessId}");
-        try
+        AtomicFile.Write(full, temp =>
         {
             File.Copy(full, temp, overwrite: true);
-            using (var fs = new FileStream(temp, FileMode.Open, FileAccess.Write, FileShare.None))
-            {
-                fs.Write(headBytes);
-                fs.Write(signatureBlock);
-                fs.Flush(flushToDisk: true);
-            }
-            File.Move(temp, full, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temp);
-        }
+            using var fs = new FileStream(temp, FileMode.Open, FileAccess.Write, FileShare.None);
+            fs.Write(headBytes);
+            fs.Write(signatureBlock);
+        }, Durability.Flush);
     }
 
     private static (byte[] Head, byte[] SignatureBlock) SignedHead(PackageHead head, (byte[] Secret, PublicKey Public)? key)
@@ -121,7 +111,7 @@ public static class PackageBuilder
         var block = new byte[PackageHead.SignatureBlockSize];
         if (key is { } k)
             Ed25519Keys.Sign(k.Secret, PackageHead.SignedMessage(headBytes)).CopyTo(block, 0);
-        Hex.Sha256(headBytes).CopyTo(block, PackageHead.SignatureSize);
+        Sha256Hash.Of(headBytes).CopyTo(block, PackageHead.SignatureSize);
         return (headBytes, block);
     }
 
@@ -169,7 +159,7 @@ public static class PackageBuilder
     {
         try
         {
-            return Hex.Sha256File(path);
+            return Sha256Hash.OfFile(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -180,18 +170,18 @@ public static class PackageBuilder
     /// <summary>Copies a file into the compressor, checking it still has the size and hash recorded in its entry.</summary>
     private static void CopyChecked(string path, Entry entry, Stream destination)
     {
-        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        using var sha = new Sha256Hasher();
         using var fs = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
         var buffer = new byte[1 << 17];
         long total = 0;
         int n;
         while ((n = fs.Read(buffer)) > 0)
         {
-            sha.AppendData(buffer, 0, n);
+            sha.Append(buffer.AsSpan(0, n));
             destination.Write(buffer, 0, n);
             total += n;
         }
-        if (total != entry.Size || !sha.GetHashAndReset().AsSpan().SequenceEqual(entry.Sha256))
+        if (total != entry.Size || !sha.Finish().AsSpan().SequenceEqual(entry.Sha256))
             throw DiagnosticException.Error(PkgCodes.BadBuildInput, $"'{entry.Path}' changed while the package was built", new SourceLocation(path), "build again from a staging directory nothing else writes to");
     }
 }

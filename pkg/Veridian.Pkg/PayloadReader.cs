@@ -1,4 +1,4 @@
-using System.Security.Cryptography;
+using Veridian.Common;
 using Veridian.Diagnostics;
 using Veridian.Pkg.Format;
 using Veridian.Pkg.IO;
@@ -44,7 +44,7 @@ public sealed class PayloadReader : IDisposable
     private void CheckPayloadHash()
     {
         _file.Position = _package.Head.PayloadStart;
-        var hash = SHA256.HashData(new BoundedStream(_file, _package.Head.PayloadSize));
+        var hash = Sha256Hash.OfStream(new BoundedStream(_file, _package.Head.PayloadSize));
         if (hash.AsSpan().SequenceEqual(_package.Head.PayloadSha256))
             return;
         // The head is authenticated, so decompressing up to its signed content size is bounded; do it
@@ -75,7 +75,7 @@ public sealed class PayloadReader : IDisposable
         var compressed = new BoundedStream(_file, _package.Head.PayloadSize);
         using var zstd = new DecompressionStream(compressed, Chunk, checkEndOfStream: false, leaveOpen: true);
         var buffer = new byte[Chunk];
-        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        using var sha = new Sha256Hasher();
         foreach (var entry in _package.Entries)
         {
             if (entry.Type != EntryType.File)
@@ -97,7 +97,7 @@ public sealed class PayloadReader : IDisposable
                     }
                     if (n == 0)
                         throw DiagnosticException.Error(PkgCodes.BadPayload, $"the payload ends inside '{entry.Path}'", where);
-                    sha.AppendData(buffer, 0, n);
+                    sha.Append(buffer.AsSpan(0, n));
                     output?.Write(buffer, 0, n);
                     remaining -= n;
                 }
@@ -107,7 +107,7 @@ public sealed class PayloadReader : IDisposable
                 if (output is not null)
                     close?.Invoke(entry, output);
             }
-            var actual = sha.GetHashAndReset();
+            var actual = sha.Finish();
             if (!actual.AsSpan().SequenceEqual(entry.Sha256))
                 throw DiagnosticException.Error(PkgCodes.FileHashMismatch, $"'{entry.Path}' does not match its hash in the entry table", where);
         }

@@ -58,4 +58,7 @@ public static class BuildCodes
 
     /// <summary>A step of a folder's or a command line's build failed; the tool's messages follow.</summary>
     public const string BuildFailed = "VDN3108";
+
+    /// <summary>The C library of a target could not be built into its sysroot (relibc-cs's own build failed, or its sources are not in this SDK).</summary>
+    public const string SysrootBuildFailed = "VDN1130";
 }

@@ -5,6 +5,7 @@ using Veridian.Build.Project;
 using Veridian.Build.Toolchain;
 using Veridian.Diagnostics;
 using Veridian.Triples;
+using Veridian.Common;
 
 namespace Veridian.Build;
 
@@ -62,7 +63,7 @@ public sealed class BuildEngine
         if (path != build.Output)
         {
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            AtomicFile.Copy(build.Output, path);
+            AtomicFile.Copy(build.Output, path, Durability.None);
         }
         return build with { Output = path };
     }

@@ -22,6 +22,9 @@ internal static class ToolchainDispatch
         return true;
     }
 
+    /// <summary>Builds relibc-cs into the default sysroot when the target's C library is relibc-cs on a backend it has.</summary>
+    public static void PrepareSysroot(Veridian.Triples.TargetInfo target, string sysroot) => Veridian.Build.Sysroot.SysrootBuilder.Ensure(target, sysroot);
+
     /// <summary>Runs one driver verb with its raw arguments, reporting diagnostics as the other commands do.</summary>
     public static int Run(string verb, IReadOnlyList<string> args, TextWriter output, TextWriter error)
     {
@@ -29,8 +32,8 @@ internal static class ToolchainDispatch
         {
             var code = verb switch
             {
-                "cc" => CcDriver.Run(args, cxx: false, output, error),
-                "c++" => CcDriver.Run(args, cxx: true, output, error),
+                "cc" => CcDriver.Run(args, cxx: false, output, error, prepareSysroot: PrepareSysroot),
+                "c++" => CcDriver.Run(args, cxx: true, output, error, prepareSysroot: PrepareSysroot),
                 "ar" => Archiver.RunAr(args),
                 _ => LdDriver.Run(args, error),
             };

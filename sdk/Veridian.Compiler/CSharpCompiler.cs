@@ -12,6 +12,8 @@ public sealed record CSharpCompileRequest
     public required IReadOnlyList<SourceFile> Sources { get; init; }
     public required TargetInfo Target { get; init; }
     public OptLevel Opt { get; init; } = OptLevel.O2;
+    /// <summary>Code generation choices on top of the target's (function and data sections, vectorisation).</summary>
+    public CodegenOptions Codegen { get; init; } = CodegenOptions.Default;
     /// <summary>The object file to write (temp file + rename).</summary>
     public required string Output { get; init; }
     /// <summary>What to write: an object, or LLVM IR (.ll) after optimisation, or the IR as translated (before passes).</summary>
@@ -40,11 +42,11 @@ public static class CSharpCompiler
     public static void Compile(CSharpCompileRequest request)
     {
         var ir = Translate(request.Sources, request.Target);
-        CompileIr(ir, request.Target, request.Opt, request.Output, request.Kind);
+        CompileIr(ir, request.Target, request.Opt, request.Output, request.Kind, request.Codegen);
     }
 
     /// <summary>Optimises and emits IR produced by <see cref="Translate"/> (one translation, several levels).</summary>
-    public static void CompileIr(string ir, TargetInfo target, OptLevel opt, string output, OutputKind kind = OutputKind.Object)
+    public static void CompileIr(string ir, TargetInfo target, OptLevel opt, string output, OutputKind kind = OutputKind.Object, CodegenOptions? codegen = null)
     {
         using var context = new LlvmContext();
         LlvmModule module;
@@ -58,7 +60,7 @@ public static class CSharpCompiler
                 hint: "report it with the input program");
         }
         using (module)
-            Codegen.Emit(module, target, opt, kind, output, displayName: "csharp");
+            Codegen.Emit(module, target, opt, kind, output, codegen, displayName: "csharp");
     }
 
     /// <summary>The LLVM IR (text) of the program for <paramref name="target"/>, before optimisation.</summary>

@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using System.Text.RegularExpressions;
+using Veridian.Common;
 using Veridian.Diagnostics;
 
 namespace Veridian.Host;
@@ -73,33 +73,18 @@ public static partial class HostProbe
             .ToDictionary(p => p[0], p => p[1], StringComparer.Ordinal);
     }
 
+    /// <summary>A probe's output (stdout, else stderr), or null when the program is missing or does not answer within 10 s.</summary>
     private static string? Run(string file, params string[] args)
     {
         try
         {
             // Probes run in the temp directory: some tools write files where they run (csmith --version
             // leaves platform.info behind), and doctor must not touch the user's directory.
-            var psi = new ProcessStartInfo(file)
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-                WorkingDirectory = Path.GetTempPath(),
-            };
-            foreach (var a in args)
-                psi.ArgumentList.Add(a);
-            using var p = Process.Start(psi);
-            if (p is null)
+            var run = ProcessRunner.Run(new ProcessRequest(file, args) { WorkingDirectory = Path.GetTempPath(), Timeout = TimeSpan.FromSeconds(10) });
+            if (run.TimedOut)
                 return null;
-            var stdout = p.StandardOutput.ReadToEndAsync();
-            var stderr = p.StandardError.ReadToEndAsync();
-            if (!p.WaitForExit(10_000))
-            {
-                p.Kill(entireProcessTree: true);
-                return null;
-            }
-            var text = stdout.Result;
-            return text.Length > 0 ? text : stderr.Result;
+            var text = run.StdOut;
+            return text.Length > 0 ? text : run.StdErr;
         }
         catch (System.ComponentModel.Win32Exception)
         {

@@ -1,3 +1,4 @@
+using Veridian.Common;
 using Veridian.Diagnostics;
 using Veridian.Llvm.Interop;
 
@@ -14,16 +15,8 @@ public sealed unsafe class LlvmMemoryBuffer : IDisposable
     /// <summary>The buffer's bytes (borrowed view; valid while the buffer lives).</summary>
     public ReadOnlySpan<byte> Bytes => new(LLVM.LLVMGetBufferStart(Handle), checked((int)LLVM.LLVMGetBufferSize(Handle)));
 
-    /// <summary>True when the bytes start with the bitcode magic (raw <c>BC\xC0\xDE</c> or the wrapper <c>0x0B17C0DE</c>).</summary>
-    public bool IsBitcode
-    {
-        get
-        {
-            var b = Bytes;
-            return b.Length >= 4 && ((b[0] == (byte)'B' && b[1] == (byte)'C' && b[2] == 0xC0 && b[3] == 0xDE) ||
-                                     (b[0] == 0xDE && b[1] == 0xC0 && b[2] == 0x17 && b[3] == 0x0B));
-        }
-    }
+    /// <summary>True when the bytes start with the bitcode magic, raw or wrapped (<see cref="Bitcode.HasMagic"/>).</summary>
+    public bool IsBitcode => Bitcode.HasMagic(Bytes);
 
     /// <summary>Reads a file; a missing file gives VDN1004.</summary>
     public static LlvmMemoryBuffer FromFile(string path)

@@ -1,3 +1,4 @@
+using Veridian.Common;
 using Veridian.Diagnostics;
 using Veridian.Llvm.Interop;
 
@@ -87,14 +88,14 @@ public sealed unsafe class LlvmModule : IDisposable
         sbyte* message;
         if (LLVM.LLVMPrintModuleToFile(Handle, tmp, &message) != 0)
             throw DiagnosticException.Error(ToolchainCodes.EmitFailed, $"cannot write '{path}': {LlvmString.Message(message)}");
-    });
+    }, Durability.None);
 
     /// <summary>Writes bitcode to <paramref name="path"/> (temp file + rename).</summary>
     public void WriteBitcode(string path) => AtomicFile.Write(path, tmp =>
     {
         if (LLVM.LLVMWriteBitcodeToFile(Handle, tmp) != 0)
             throw DiagnosticException.Error(ToolchainCodes.EmitFailed, $"cannot write bitcode to '{path}'");
-    });
+    }, Durability.None);
 
     /// <summary>The module as bitcode bytes.</summary>
     public byte[] ToBitcode()

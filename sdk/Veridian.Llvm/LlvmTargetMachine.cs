@@ -1,3 +1,4 @@
+using Veridian.Common;
 using Veridian.Diagnostics;
 using Veridian.Llvm.Interop;
 
@@ -104,7 +105,7 @@ public sealed unsafe class LlvmTargetMachine : IDisposable
             module.Context.ThrowIfErrors(ToolchainCodes.EmitFailed, $"code generation for '{path}'");
             if (failed)
                 throw DiagnosticException.Error(ToolchainCodes.EmitFailed, $"code generation for '{path}': {text}");
-        });
+        }, Durability.None);
     }
 
     /// <summary>Emits an object or assembly into memory.</summary>

@@ -1,6 +1,5 @@
-using System.Diagnostics;
-using System.Text;
 using System.Text.RegularExpressions;
+using Veridian.Common;
 using Veridian.Diagnostics;
 using Veridian.Triples;
 
@@ -31,47 +30,24 @@ public static partial class ArtifactRunner
         var command = RunCommandLine.For(target, artifact, request.ProgramArgs);
         var program = ResolveProgram(command[0], target);
 
-        var psi = new ProcessStartInfo(program)
+        var run = await ProcessRunner.RunAsync(new ProcessRequest(program, command.Skip(1).ToList())
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = !request.InheritStdin || target.Qemu.Mode == QemuMode.System,
-            UseShellExecute = false,
-        };
-        foreach (var arg in command.Skip(1))
-            psi.ArgumentList.Add(arg);
-
-        var clock = Stopwatch.StartNew();
-        using var process = Process.Start(psi)
-            ?? throw DiagnosticException.Error(RunnerCodes.EmulatorFailed, $"could not start {command[0]}");
-        if (psi.RedirectStandardInput)
-            process.StandardInput.Close(); // the guest reads end-of-file, never the terminal
-        var output = Pump(process.StandardOutput.BaseStream, request.Output);
-        var error = Pump(process.StandardError.BaseStream, request.Error);
-
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(request.Timeout);
-        try
+            // The guest reads end-of-file, never the terminal, unless a Linux program is run interactively.
+            Stdin = request.InheritStdin && target.Qemu.Mode != QemuMode.System ? null : "",
+            StdoutEcho = request.Output,
+            StderrEcho = request.Error,
+            Timeout = request.Timeout,
+        }, cancellationToken).ConfigureAwait(false);
+        var stdout = Normalise(run.StdOut);
+        if (run.TimedOut)
         {
-            await process.WaitForExitAsync(timeout.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
-            var partial = Normalise(await output.ConfigureAwait(false));
-            cancellationToken.ThrowIfCancellationRequested();
             throw DiagnosticException.Error(RunnerCodes.Timeout,
                 $"{target.Canonical}: '{Path.GetFileName(artifact)}' did not finish within {request.Timeout.TotalSeconds:0.#} s" +
-                (partial.Length == 0 ? " and wrote nothing" : $"; its last output: {LastLine(partial)}"),
+                (stdout.Length == 0 ? " and wrote nothing" : $"; its last output: {LastLine(stdout)}"),
                 hint: "the guest never powered off (a hang, or a missing exit path); raise --timeout if it is only slow");
         }
-        var stdout = Normalise(await output.ConfigureAwait(false));
-        var stderr = await error.ConfigureAwait(false);
-        var status = process.ExitCode;
-        clock.Stop();
-        var guest = GuestStatus(target, status, stdout, stderr, command[0]);
-        return new RunResult(guest, status, stdout, stderr, command, clock.Elapsed);
+        var guest = GuestStatus(target, run.ExitCode, stdout, run.StdErr, command[0]);
+        return new RunResult(guest, run.ExitCode, stdout, run.StdErr, command, run.Elapsed);
     }
 
     /// <summary>The guest's status from the emulator's status, its console, and its stderr.</summary>
@@ -96,40 +72,9 @@ public static partial class ArtifactRunner
             hint: "the guest stopped in an unexpected way");
     }
 
-    private static string ResolveProgram(string program, TargetInfo target)
-    {
-        if (program.Contains('/'))
-            return program;
-        foreach (var dir in (Environment.GetEnvironmentVariable("PATH") ?? "/usr/bin:/bin").Split(':', StringSplitOptions.RemoveEmptyEntries))
-        {
-            var candidate = Path.Combine(dir, program);
-            if (File.Exists(candidate))
-                return candidate;
-        }
-        throw DiagnosticException.Error(RunnerCodes.EmulatorMissing, $"{program} (needed to run {target.Canonical}) is not installed",
+    private static string ResolveProgram(string program, TargetInfo target) =>
+        ProcessRunner.FindOnPath(program) ?? throw DiagnosticException.Error(RunnerCodes.EmulatorMissing, $"{program} (needed to run {target.Canonical}) is not installed",
             hint: "run scripts/bootstrap-host, or install the package listed for it in scripts/host-packages.txt", exitCode: ExitCodes.HostMissing);
-    }
-
-    /// <summary>Copies a stream to <paramref name="echo"/> as bytes arrive (a guest's console has no line discipline) and returns all of it.</summary>
-    private static async Task<string> Pump(Stream stream, TextWriter? echo)
-    {
-        var decoder = Encoding.UTF8.GetDecoder();
-        var all = new StringBuilder();
-        var bytes = new byte[4096];
-        var chars = new char[Encoding.UTF8.GetMaxCharCount(bytes.Length)];
-        int n;
-        while ((n = await stream.ReadAsync(bytes).ConfigureAwait(false)) > 0)
-        {
-            int count = decoder.GetChars(bytes, 0, n, chars, 0, flush: false);
-            all.Append(chars, 0, count);
-            if (echo is not null)
-            {
-                await echo.WriteAsync(chars.AsMemory(0, count)).ConfigureAwait(false);
-                await echo.FlushAsync().ConfigureAwait(false);
-            }
-        }
-        return all.ToString();
-    }
 
     /// <summary>Serial consoles end lines with CR LF (OpenSBI's putchar adds another CR); results use LF.</summary>
     internal static string Normalise(string s) => LineEnd().Replace(s, "\n");

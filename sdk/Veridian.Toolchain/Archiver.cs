@@ -9,8 +9,11 @@ namespace Veridian.Toolchain;
 /// </summary>
 public static class Archiver
 {
-    /// <summary>Creates <paramref name="archive"/> from <paramref name="members"/> (replacing any old file; temp file + rename).</summary>
-    public static void Create(string archive, IReadOnlyList<string> members, string? workingDirectory = null)
+    /// <summary>
+    /// Creates <paramref name="archive"/> from <paramref name="members"/> (replacing any old file; temp file + rename).
+    /// Cancelling <paramref name="cancel"/> kills llvm-ar-19 and throws <see cref="OperationCanceledException"/>.
+    /// </summary>
+    public static void Create(string archive, IReadOnlyList<string> members, string? workingDirectory = null, CancellationToken cancel = default)
     {
         var cwd = workingDirectory ?? Directory.GetCurrentDirectory();
         foreach (var m in members)
@@ -21,7 +24,7 @@ public static class Archiver
         var output = Path.GetFullPath(archive, cwd);
         var command = new List<string> { HostProbe.RequireTool("llvm-ar"), "--format=gnu", "rcsD", output };
         command.AddRange(members);
-        var result = CompilePipeline.AtomicRun(command, output, cwd, inheritStderr: false);
+        var result = CompilePipeline.AtomicRun(command, output, cwd, inheritStderr: false, cancel);
         if (result.ExitCode != 0)
             throw DiagnosticException.Error(ToolchainCodes.ArchiveFailed, $"creating {archive} failed: {result.StdErr.Trim()}");
     }
@@ -52,7 +55,6 @@ public static class Archiver
     /// <summary>Runs llvm-ar-19 with <paramref name="args"/> made deterministic; returns its exit code (its output goes to ours).</summary>
     public static int RunAr(IReadOnlyList<string> args)
     {
-        var result = ToolProcess.Run(HostProbe.RequireTool("llvm-ar"), DeterministicArgs(args), inheritStderr: true, captureStdout: false);
-        return result.ExitCode;
+        return HostTools.RunAttached([HostProbe.RequireTool("llvm-ar"), .. DeterministicArgs(args)]);
     }
 }

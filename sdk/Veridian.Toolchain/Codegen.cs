@@ -73,6 +73,8 @@ public static class Codegen
     {
         tm.Adopt(module, displayName);
         module.VerifyOrThrow(displayName);
+        if (options.NoBuiltins)
+            DisableBuiltins(module);
         if (Pipeline(phase, level) is { } pipeline)
         {
             using var pbo = new LlvmPassBuilderOptions
@@ -86,5 +88,16 @@ public static class Codegen
         }
         if (options.FunctionSections || options.DataSections)
             Sections.Assign(module, options.FunctionSections, options.DataSections);
+    }
+
+    /// <summary>Gives every defined function the <c>"no-builtins"</c> attribute (what clang's <c>-fno-builtin</c> writes).</summary>
+    private static unsafe void DisableBuiltins(LlvmModule module)
+    {
+        var attribute = LLVM.LLVMCreateStringAttribute(LLVM.LLVMGetModuleContext(module.Handle), "no-builtins", 11, "", 0);
+        for (var f = LLVM.LLVMGetFirstFunction(module.Handle); f != IntPtr.Zero; f = LLVM.LLVMGetNextFunction(f))
+        {
+            if (LLVM.LLVMIsDeclaration(f) == 0)
+                LLVM.LLVMAddAttributeAtIndex(f, unchecked((uint)LLVM.LLVMAttributeFunctionIndex), attribute);
+        }
     }
 }

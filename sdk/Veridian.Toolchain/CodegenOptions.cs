@@ -28,6 +28,34 @@ public sealed record CodegenOptions
     /// <summary>Each global in its own section (<c>-fdata-sections</c>).</summary>
     public bool DataSections { get; init; }
 
+    /// <summary>
+    /// No library-call idioms (<c>-fno-builtin</c>): every function gets the <c>"no-builtins"</c> attribute, so the optimiser
+    /// neither forms calls to memcpy/memset/… from loops nor treats such calls as known. The C library needs it — its
+    /// own memset's loop must not become a call to memset.
+    /// </summary>
+    public bool NoBuiltins { get; init; }
+
     /// <summary>The defaults.</summary>
     public static CodegenOptions Default { get; } = new();
+
+    /// <summary>
+    /// These options with the clang flag <paramref name="flag"/> applied, or null when it is not one of the code
+    /// generation flags this record carries (<c>-f[no-]function-sections</c>, <c>-f[no-]data-sections</c>,
+    /// <c>-f[no-]vectorize</c>, <c>-f[no-]slp-vectorize</c>, <c>-f[no-]unroll-loops</c>, <c>-f[no-]builtin</c>). The one reading of these flags:
+    /// <c>veridian cc</c>'s command line and a project's <c>flags</c> both go through it.
+    /// </summary>
+    public CodegenOptions? With(string flag) => flag switch
+    {
+        "-ffunction-sections" or "-fno-function-sections" => this with { FunctionSections = flag == "-ffunction-sections" },
+        "-fdata-sections" or "-fno-data-sections" => this with { DataSections = flag == "-fdata-sections" },
+        "-fvectorize" or "-fno-vectorize" => this with { VectorizeLoops = flag == "-fvectorize" },
+        "-fslp-vectorize" or "-fno-slp-vectorize" => this with { VectorizeSlp = flag == "-fslp-vectorize" },
+        "-funroll-loops" or "-fno-unroll-loops" => this with { UnrollLoops = flag == "-funroll-loops" },
+        "-fno-builtin" or "-fbuiltin" => this with { NoBuiltins = flag == "-fno-builtin" },
+        _ => null,
+    };
+
+    /// <summary>The options the code generation flags among <paramref name="flags"/> give, in order (later flags win).</summary>
+    public static CodegenOptions FromFlags(IEnumerable<string> flags) =>
+        flags.Aggregate(Default, (options, flag) => options.With(flag) ?? options);
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Veridian.Common;
 using Veridian.Diagnostics;
 using Veridian.Host;
 using Veridian.Llvm;
@@ -14,8 +15,12 @@ namespace Veridian.Toolchain;
 /// </summary>
 public static class CompilePipeline
 {
-    /// <summary>Compiles <paramref name="request"/>; bad input gives a <see cref="DiagnosticException"/> (VDN3xxx), never an abort.</summary>
-    public static CompileResult Compile(CompileRequest request)
+    /// <summary>
+    /// Compiles <paramref name="request"/>; bad input gives a <see cref="DiagnosticException"/> (VDN3xxx), never an abort.
+    /// Cancelling <paramref name="cancel"/> kills a running clang-19 and throws <see cref="OperationCanceledException"/>
+    /// (also between the in-process stages); the output is then not written.
+    /// </summary>
+    public static CompileResult Compile(CompileRequest request, CancellationToken cancel = default)
     {
         var kind = request.Language ?? InputKinds.FromPath(request.Input);
         var workingDirectory = request.WorkingDirectory ?? Directory.GetCurrentDirectory();
@@ -29,7 +34,11 @@ public static class CompilePipeline
             case InputKind.CxxPreprocessed:
             {
                 var command = FrontEndCommand(request, kind);
-                var clang = ToolProcess.StartAsync(command[0], command.Skip(1).ToList(), workingDirectory, request.InheritStderr);
+                var clang = HostTools.StartAsync(new ProcessRequest(command[0], command.Skip(1).ToList())
+                {
+                    WorkingDirectory = workingDirectory,
+                    Stderr = request.InheritStderr ? OutputMode.Inherit : OutputMode.Capture,
+                }, cancel);
                 // Load libLLVM and build the target machine while clang runs.
                 using var context = new LlvmContext();
                 using var tm = TargetMachines.Create(request.Target, request.Opt, request.Codegen);
@@ -37,8 +46,9 @@ public static class CompilePipeline
                 var frontEnd = sw.Elapsed;
                 if (fe.ExitCode != 0)
                     throw FrontEndFailure(request.Input, fe);
-                using var buffer = LlvmMemoryBuffer.FromBytes(fe.StdOut, request.Input);
+                using var buffer = LlvmMemoryBuffer.FromBytes(fe.StdOutBytes, request.Input);
                 using var module = context.ParseBitcode(buffer, request.Input);
+                cancel.ThrowIfCancellationRequested();
                 Backend(module, tm, request, output);
                 return new CompileResult(output, [command], fe.StdErr, frontEnd, sw.Elapsed - frontEnd);
             }
@@ -48,6 +58,7 @@ public static class CompilePipeline
                 using var context = new LlvmContext();
                 using var tm = TargetMachines.Create(request.Target, request.Opt, request.Codegen);
                 using var module = context.ParseFile(Path.GetFullPath(request.Input, workingDirectory));
+                cancel.ThrowIfCancellationRequested();
                 Backend(module, tm, request, output);
                 return new CompileResult(output, [], "", TimeSpan.Zero, sw.Elapsed);
             }
@@ -59,7 +70,7 @@ public static class CompilePipeline
                 if (request.Kind != OutputKind.Object && kind is InputKind.Assembler or InputKind.AssemblerWithCpp)
                     throw DiagnosticException.Error(ToolchainCodes.BadDriverArgument, $"{request.Input}: an assembly input can only be assembled (-c)");
                 var command = DirectCommand(request, kind, output);
-                var result = AtomicRun(command, output, workingDirectory, request.InheritStderr);
+                var result = AtomicRun(command, output, workingDirectory, request.InheritStderr, cancel);
                 if (result.ExitCode != 0)
                     throw FrontEndFailure(request.Input, result);
                 return new CompileResult(output, [command], result.StdErr, sw.Elapsed, TimeSpan.Zero);
@@ -84,7 +95,7 @@ public static class CompilePipeline
 
     /// <summary>The target's front-end flags (<see cref="TargetInfo.ClangArgs"/>) and, for Veridian user targets, the sysroot flags.</summary>
     public static IReadOnlyList<string> TargetArgs(TargetInfo target, string? sysroot) =>
-        [.. target.ClangArgs, .. target.SysrootArgs(sysroot ?? SdkPaths.DefaultSysroot)];
+        [.. target.ClangArgs, .. target.SysrootArgs(sysroot ?? SdkLayout.DefaultSysroot)];
 
     private static IReadOnlyList<string> DirectCommand(CompileRequest request, InputKind kind, string output)
     {
@@ -141,19 +152,27 @@ public static class CompilePipeline
         }
     }
 
-    /// <summary>Runs a tool that writes <paramref name="output"/> itself, pointing it at a temp file renamed on success.</summary>
-    internal static ToolProcess.Result AtomicRun(IReadOnlyList<string> command, string output, string workingDirectory, bool inheritStderr)
+    /// <summary>
+    /// Runs a tool that writes <paramref name="output"/> itself, pointing it at a temp file renamed on success;
+    /// cancelling <paramref name="cancel"/> kills it, removes the temp file and throws <see cref="OperationCanceledException"/>.
+    /// </summary>
+    internal static ProcessOutcome AtomicRun(IReadOnlyList<string> command, string output, string workingDirectory, bool inheritStderr, CancellationToken cancel = default)
     {
-        ToolProcess.Result? result = null;
+        ProcessOutcome? result = null;
         try
         {
             AtomicFile.Write(output, tmp =>
             {
                 var args = command.Skip(1).Select(a => a == output ? tmp : a).ToList();
-                result = ToolProcess.Run(command[0], args, workingDirectory, inheritStderr, captureStdout: false);
+                result = HostTools.Run(new ProcessRequest(command[0], args)
+                {
+                    WorkingDirectory = workingDirectory,
+                    Stdout = OutputMode.Inherit,
+                    Stderr = inheritStderr ? OutputMode.Inherit : OutputMode.Capture,
+                }, cancel);
                 if (result.ExitCode != 0)
                     throw new ToolFailed();
-            });
+            }, Durability.None);
         }
         catch (ToolFailed)
         {
@@ -163,7 +182,7 @@ public static class CompilePipeline
 
     private sealed class ToolFailed : Exception;
 
-    private static DiagnosticException FrontEndFailure(string input, ToolProcess.Result result)
+    private static DiagnosticException FrontEndFailure(string input, ProcessOutcome result)
     {
         var first = result.StdErr.Split('\n').FirstOrDefault(l => l.Contains("error", StringComparison.Ordinal))?.Trim();
         var message = $"clang-19 failed on {input} (exit {result.ExitCode})" + (first is null ? "" : $": {first}");

@@ -35,7 +35,7 @@ public sealed record CompileRequest
     /// <summary>Per-compile code generation choices.</summary>
     public CodegenOptions Codegen { get; init; } = CodegenOptions.Default;
 
-    /// <summary>The sysroot for Veridian user targets (null: <see cref="SdkPaths.DefaultSysroot"/>).</summary>
+    /// <summary>The sysroot for Veridian user targets (null: <see cref="Veridian.Common.SdkLayout.DefaultSysroot"/>).</summary>
     public string? Sysroot { get; init; }
 
     /// <summary>The directory relative paths are taken from (null: the current directory).</summary>

@@ -1,4 +1,4 @@
-using Veridian.Llvm;
+using Veridian.Common;
 using Veridian.Triples;
 using Veridian.Triples.Emit;
 
@@ -19,8 +19,7 @@ public static class KernelLinkerScript
         var text = For(target);
         if (!File.Exists(path) || File.ReadAllText(path) != text)
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-            AtomicFile.Write(path, temp => File.WriteAllText(temp, text));
+            AtomicFile.Write(path, text, Durability.None);
         }
         return path;
     }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Veridian.Common;
 using Veridian.Diagnostics;
 using Veridian.Host;
 using Veridian.Llvm;
@@ -8,14 +9,17 @@ namespace Veridian.Toolchain;
 
 /// <summary>
 /// Links through ld.lld-19 with the target's defaults: static, <c>--build-id=sha1</c>,
-/// <c>-z max-page-size=&lt;page size&gt;</c>, the kernel linker script for kernel targets. Bitcode inputs (-flto)
-/// are linked into one module in-process (LLVMLinkModules2), optimised with <c>lto&lt;On&gt;</c> and compiled once.
+/// <c>-z max-page-size=&lt;page size&gt;</c>, the kernel linker script for kernel targets. Bitcode inputs (-flto;
+/// raw or in the wrapper format, <see cref="Bitcode"/>) are linked into one module in-process (LLVMLinkModules2), optimised with <c>lto&lt;On&gt;</c> and compiled once.
 /// Linux triples link through the clang-19 driver with <c>-fuse-ld=lld</c> (it knows Debian's cross glibc start files).
 /// </summary>
 public static class Linker
 {
-    /// <summary>Links; linker errors give VDN3022, bad bitcode VDN3002/3009.</summary>
-    public static LinkResult Link(LinkRequest request)
+    /// <summary>
+    /// Links; linker errors give VDN3022, bad bitcode VDN3002/3009. Cancelling <paramref name="cancel"/> kills a
+    /// running ld.lld-19 (or clang-19 driving it) and throws <see cref="OperationCanceledException"/>; the output is then not written.
+    /// </summary>
+    public static LinkResult Link(LinkRequest request, CancellationToken cancel = default)
     {
         var target = request.Target;
         var cwd = request.WorkingDirectory ?? Directory.GetCurrentDirectory();
@@ -27,12 +31,13 @@ public static class Linker
         try
         {
             var items = LinkTimeOptimize(request, cwd, temp.FullName);
-            var command = target.Os switch
+            cancel.ThrowIfCancellationRequested();
+            var command = target.LinkerFlavor switch
             {
-                Os.Veridian => LldCommand(request, items, output, KernelScriptPath(request, temp.FullName)),
-                Os.Linux => ClangLinkCommand(request, items, output),
+                LinkerFlavor.Lld => LldCommand(request, items, output, KernelScriptPath(request, temp.FullName)),
+                LinkerFlavor.ClangDriver => ClangLinkCommand(request, items, output),
             };
-            var result = CompilePipeline.AtomicRun(command, output, cwd, request.InheritStderr);
+            var result = CompilePipeline.AtomicRun(command, output, cwd, request.InheritStderr, cancel);
             if (result.ExitCode != 0)
             {
                 var first = result.StdErr.Split('\n').FirstOrDefault(l => l.Contains("error", StringComparison.Ordinal))?.Trim();
@@ -67,17 +72,23 @@ public static class Linker
         {
             args.Add($"--image-base=0x{address:x}");
         }
-        var libDir = target.Sysroot == SysrootKind.Veridian && !request.NoStdLib ? target.LibDir(request.Sysroot ?? SdkPaths.DefaultSysroot) : null;
+        var libDir = target.Sysroot == SysrootKind.Veridian && !request.NoStdLib ? target.LibDir(request.Sysroot ?? SdkLayout.DefaultSysroot) : null;
+        string? StartFile(string name) => libDir is not null && !request.NoStartFiles && File.Exists(Path.Combine(libDir, name)) ? Path.Combine(libDir, name) : null;
         if (libDir is not null)
-        {
             args.Add("-L" + libDir);
-            var crt0 = Path.Combine(libDir, "crt0.o");
-            if (!request.NoStartFiles && File.Exists(crt0))
-                args.Add(crt0);
-        }
+        // The SysV start-file order (docs/relibc.md, "Linking"): crt1.o (_start), crti.o (.init/.fini prologues),
+        // the program, the libraries, crtn.o (the epilogues).
+        args.AddRange(new[] { StartFile("crt1.o"), StartFile("crti.o") }.OfType<string>());
         args.AddRange(items.Select(i => i.LldArg));
         if (libDir is not null && !request.NoDefaultLibs && File.Exists(Path.Combine(libDir, "libc.a")))
+        {
+            // libm.a and libpthread.a are empty: their functions are in libc.a (as musl's), so -lm and -lpthread only
+            // need to exist. libc.a is one object with a section per function: --gc-sections drops what is unused.
             args.Add("-lc");
+            args.Add("--gc-sections");
+        }
+        if (StartFile("crtn.o") is { } crtn)
+            args.Add(crtn);
         args.AddRange(["-o", output]);
         return args;
     }
@@ -115,7 +126,7 @@ public static class Linker
     /// </summary>
     public static IReadOnlyList<LinkItem> LinkTimeOptimize(LinkRequest request, string cwd, string tempDir)
     {
-        var bitcode = request.Items.Where(i => i.Kind == LinkItemKind.File && IsBitcodeFile(Path.GetFullPath(i.Value, cwd))).ToList();
+        var bitcode = request.Items.Where(i => i.Kind == LinkItemKind.File && Bitcode.IsBitcodeFile(Path.GetFullPath(i.Value, cwd))).ToList();
         if (bitcode.Count == 0)
             return request.Items;
         var ltoObject = Path.Combine(tempDir, "lto.o");
@@ -135,15 +146,6 @@ public static class Linker
                 result.Add(item);
         }
         return result;
-    }
-
-    private static bool IsBitcodeFile(string path)
-    {
-        if (!File.Exists(path))
-            return false;
-        Span<byte> magic = stackalloc byte[4];
-        using var f = File.OpenRead(path);
-        return f.Read(magic) == 4 && magic is [(byte)'B', (byte)'C', 0xC0, 0xDE];
     }
 
     private static string? KernelScriptPath(LinkRequest request, string tempDir)

@@ -18,6 +18,9 @@ public sealed class TempDir : IDisposable
     /// <summary>A path below the folder.</summary>
     public string this[string relative] => System.IO.Path.Combine(Path, relative);
 
+    /// <summary>Every file name directly in the folder, in ordinal order (temp files start with a dot, so they are listed too).</summary>
+    public IReadOnlyList<string> Names => Directory.GetFiles(Path).Select(System.IO.Path.GetFileName).Order(StringComparer.Ordinal).ToList()!;
+
     /// <summary>Copies a folder tree (without build outputs, <c>out/</c>) to <paramref name="destination"/>.</summary>
     public static void CopyTree(string source, string destination)
     {

@@ -1,4 +1,5 @@
 using Veridian.Build.Cache;
+using Veridian.Common;
 
 namespace Veridian.Build.Tests;
 
@@ -16,8 +17,8 @@ public class ActionCacheTests
             {
                 var file = Path.Combine(dir, $"o{i}");
                 File.WriteAllBytes(file, Enumerable.Repeat((byte)i, 4000).ToArray());
-                var key = Hashing.OfParts([$"action {i}"]);
-                cache.Store(key, [("o", file, Hashing.OfFile(file))], [], "", null);
+                var key = Sha256Hash.HexOfParts([$"action {i}"]);
+                cache.Store(key, [("o", file, Sha256Hash.HexOfFile(file))], [], "", null);
                 File.SetLastWriteTimeUtc(Path.Combine(dir, "cache", "v1", "actions", key[..2], key + ".json"), DateTime.UtcNow.AddMinutes(i - 10));
                 keys.Add(key);
             }

@@ -7,7 +7,8 @@ namespace Veridian.Build.Tests;
 /// <summary>The executor's scheduling, up-to-date checks, cache and cancellation, with a fake toolchain (no clang).</summary>
 public sealed class SchedulingTests
 {
-    private static TempProject Project(int files)
+    /// <summary>A C kernel project for x86_64 with <paramref name="files"/> sources src/f&lt;i&gt;.c.</summary>
+    internal static TempProject Project(int files)
     {
         var p = new TempProject();
         p.Write("veridian.toml", """

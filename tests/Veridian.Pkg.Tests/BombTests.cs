@@ -12,7 +12,7 @@ public class BombTests
     {
         using var dir = new TempDir();
         var zeros = new byte[4 << 20];
-        var path = T.Forge(dir, "ratio", [T.FileEntry("z", "") with { Size = zeros.Length, Sha256 = IO.Hex.Sha256(zeros) }], zeros);
+        var path = T.Forge(dir, "ratio", [T.FileEntry("z", "") with { Size = zeros.Length, Sha256 = Common.Sha256Hash.Of(zeros) }], zeros);
         var e = T.Fails(() => Package.Open(path));
         Assert.Equal(PkgCodes.LimitExceeded, e.Diagnostic.Code);
         Assert.Contains("compression ratio", e.Diagnostic.Message);

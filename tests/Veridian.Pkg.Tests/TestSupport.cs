@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Veridian.Common;
 using Veridian.Diagnostics;
 using Veridian.Pkg.Crypto;
 using Veridian.Pkg.Format;
@@ -68,18 +69,18 @@ internal static class T
         var head = new PackageHead
         {
             ManifestSize = manifestBytes.Length, EntriesSize = entryBytes.Length, PayloadSize = payload.Length,
-            ContentSize = contentSize ?? content.Length, ManifestSha256 = Hex.Sha256(manifestBytes), EntriesSha256 = Hex.Sha256(entryBytes),
-            PayloadSha256 = Hex.Sha256(payload), Target = headTarget ?? manifest.Target, KeyId = key.Value.Public.Id,
+            ContentSize = contentSize ?? content.Length, ManifestSha256 = Sha256Hash.Of(manifestBytes), EntriesSha256 = Sha256Hash.Of(entryBytes),
+            PayloadSha256 = Sha256Hash.Of(payload), Target = headTarget ?? manifest.Target, KeyId = key.Value.Public.Id,
         };
         var headBytes = head.Encode();
         var signature = Ed25519Keys.Sign(key.Value.Secret, PackageHead.SignedMessage(headBytes));
         var path = dir[name + ".vpkg"];
-        File.WriteAllBytes(path, [.. headBytes, .. signature, .. Hex.Sha256(headBytes), .. manifestBytes, .. entryBytes, .. payload]);
+        File.WriteAllBytes(path, [.. headBytes, .. signature, .. Sha256Hash.Of(headBytes), .. manifestBytes, .. entryBytes, .. payload]);
         return path;
     }
 
     public static Entry FileEntry(string path, string content, bool exec = false) =>
-        Entry.FileOf(path, exec, Encoding.UTF8.GetByteCount(content), Hex.Sha256(Encoding.UTF8.GetBytes(content)));
+        Entry.FileOf(path, exec, Encoding.UTF8.GetByteCount(content), Sha256Hash.Of(Encoding.UTF8.GetBytes(content)));
 
     /// <summary>A sysroot for <see cref="Target"/> trusting Alice for core and devel.</summary>
     public static Sysroot Sysroot(TempDir dir, string name = "sysroot")
@@ -116,7 +117,7 @@ internal static class T
                 var info = Posix.Lstat(f);
                 var detail = info.Kind switch
                 {
-                    NodeKind.File => Hex.Of(Hex.Sha256File(f)),
+                    NodeKind.File => Sha256Hash.HexOfFile(f),
                     NodeKind.Symlink => "-> " + new FileInfo(f).LinkTarget,
                     _ => "",
                 };

@@ -58,6 +58,25 @@ public sealed class PipelineFeatureTests
         Assert.DoesNotContain("helper", entry);
     }
 
+    [Fact]
+    public void Bitcode_in_the_wrapper_format_is_linked_in_process_like_raw_bitcode()
+    {
+        using var dir = new TempDir();
+        var target = "--target=x86_64-veridian-kernel-none";
+        Ok(Cli.Run(dir.Path, "cc", target, "-O2", "-flto", "-c", Fixture("lto_a.c"), "-o", "a.o"));
+        Ok(Cli.Run(dir.Path, "cc", target, "-O2", "-flto", "-c", Fixture("lto_b.c"), "-o", "b.raw"));
+        // The wrapper header (LLVM's BitCodeFormat): magic 0x0B17C0DE, version, offset, size, CPU type, little-endian.
+        var raw = File.ReadAllBytes(Path.Combine(dir.Path, "b.raw"));
+        var header = new[] { 0x0B17C0DEu, 0u, 20u, (uint)raw.Length, 0u }.SelectMany(BitConverter.GetBytes);
+        File.WriteAllBytes(Path.Combine(dir.Path, "b.o"), [.. header, .. raw]);
+        Ok(Cli.Run(dir.Path, "cc", target, "-O2", "-nostdlib", "-e", "entry", "-Wl,--export-dynamic-symbol=entry", "a.o", "b.o", "-o", "img"));
+        var dis = Tools.Disassemble(Path.Combine(dir.Path, "img"));
+        // Both modules went through the one in-process LTO: helper (in the wrapped file) was inlined into entry.
+        var entry = dis[dis.IndexOf("<entry>:", StringComparison.Ordinal)..];
+        entry = entry[..(entry.IndexOf("\n\n", StringComparison.Ordinal) is var end and > 0 ? end : entry.Length)];
+        Assert.DoesNotContain("helper", entry);
+    }
+
     [Theory]
     [InlineData("-S", "out.s", "entry:")]
     [InlineData("-S -emit-llvm", "out.ll", "define")]

@@ -6,14 +6,15 @@ namespace Veridian.Triples.Tests;
 public sealed class TargetDatabaseTests
 {
     [Fact]
-    public void Database_holds_the_6_veridian_targets_then_the_3_linux_targets()
+    public void Database_holds_the_6_veridian_targets_then_the_6_linux_targets()
     {
         Assert.Equal(
         [
             "aarch64-veridian-kernel-none", "aarch64-veridian-user-relibc",
             "riscv64-veridian-kernel-none", "riscv64-veridian-user-relibc",
             "x86_64-veridian-kernel-none", "x86_64-veridian-user-relibc",
-            "aarch64-linux-gnu", "riscv64-linux-gnu", "x86_64-linux-gnu",
+            "aarch64-linux-gnu", "aarch64-linux-relibc", "riscv64-linux-gnu", "riscv64-linux-relibc",
+            "x86_64-linux-gnu", "x86_64-linux-relibc",
         ], TargetDatabase.All.Select(t => t.Canonical));
     }
 
@@ -70,10 +71,28 @@ public sealed class TargetDatabaseTests
 
     [Theory]
     [MemberData(nameof(Targets.All), MemberType = typeof(Targets))]
+    public void Linux_relibc_targets_are_their_glibc_twins_linked_static_against_the_sdk_sysroot(string triple)
+    {
+        var t = Targets.Get(triple);
+        if (t.Os != Os.Linux || t.Abi != Abi.Relibc)
+            return;
+        var gnu = TargetDatabase.Resolve($"{t.Arch.Name()}-linux-gnu");
+        Assert.Equal((gnu.Cpu, gnu.Features, gnu.DataLayout, gnu.CTypes, gnu.CodeModel, gnu.Qemu.Mode, gnu.Qemu.Binary),
+            (t.Cpu, t.Features, t.DataLayout, t.CTypes, t.CodeModel, t.Qemu.Mode, t.Qemu.Binary));
+        Assert.Equal($"{t.Arch.Name()}-unknown-linux-musl", t.LlvmTriple);
+        Assert.Equal(RelocationModel.Static, t.RelocationModel);
+        Assert.Equal(TlsModel.LocalExec, t.TlsModel);
+        Assert.Equal(SysrootKind.Veridian, t.Sysroot);
+        Assert.Equal(LinkerFlavor.Lld, t.LinkerFlavor);
+        Assert.Empty(t.Qemu.Args); // static: no -L for a dynamic loader
+    }
+
+    [Theory]
+    [MemberData(nameof(Targets.All), MemberType = typeof(Targets))]
     public void Linux_targets_are_hosted_PIE_and_run_under_qemu_user_or_natively(string triple)
     {
         var t = Targets.Get(triple);
-        if (t.Os != Os.Linux)
+        if (t.Os != Os.Linux || t.Abi != Abi.Gnu)
             return;
         Assert.False(t.Freestanding);
         Assert.Equal(RelocationModel.Pie, t.RelocationModel);

@@ -6,7 +6,7 @@ public enum Abi
     /// <summary>No C library: freestanding code (kernels).</summary>
     None,
 
-    /// <summary>relibc-cs, the SDK's C library, from the sysroot <c>&lt;sysroot&gt;/&lt;triple&gt;/{include,lib}</c>.</summary>
+    /// <summary>relibc-cs, the SDK's C library, from the sysroot <c>&lt;sysroot&gt;/&lt;triple&gt;/{include,lib}</c> (VeridianOS user programs, and <c>&lt;arch&gt;-linux-relibc</c>: the same library on its Linux backend).</summary>
     Relibc,
 
     /// <summary>glibc (Linux targets only).</summary>

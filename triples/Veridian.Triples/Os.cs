@@ -6,6 +6,6 @@ public enum Os
     /// <summary>VeridianOS (<c>&lt;arch&gt;-veridian-&lt;subsystem&gt;-&lt;abi&gt;</c>).</summary>
     Veridian,
 
-    /// <summary>Linux with glibc (<c>&lt;arch&gt;-linux-gnu</c>), used to test the toolchain under qemu-user.</summary>
+    /// <summary>Linux (<c>&lt;arch&gt;-linux-gnu</c> with glibc, <c>&lt;arch&gt;-linux-relibc</c> with relibc-cs), used to test the toolchain and the C library natively and under qemu-user.</summary>
     Linux,
 }

@@ -11,6 +11,7 @@ public static partial class TargetDatabase
 {
     private static readonly Lazy<IReadOnlyList<TargetInfo>> s_all = new(() =>
         X86_64Targets().Concat(AArch64Targets()).Concat(RiscV64Targets())
+            .SelectMany(t => t.Os == Os.Linux ? new[] { t, LinuxRelibc(t) } : [t])
             .OrderBy(t => t.Os).ThenBy(t => t.Canonical, StringComparer.Ordinal).ToArray());
 
     /// <summary>All targets: VeridianOS first, then Linux, each sorted by canonical name (ordinal).</summary>
@@ -84,5 +85,27 @@ public static partial class TargetDatabase
         "static executable: e_entry = crt0 _start with sp → argc, argv[], NULL, envp[], NULL (no auxv, VERIDIAN-ABI 'Processes'); sp 16-byte aligned";
 
     private const string LinuxEntryState = "Linux process: glibc crt1.o _start with sp → argc, argv, envp, auxv";
+
+    /// <summary>
+    /// <c>&lt;arch&gt;-linux-relibc</c>: the machine of <paramref name="gnu"/> (<c>&lt;arch&gt;-linux-gnu</c>) with relibc-cs
+    /// on its Linux backend instead of glibc (docs/relibc.md): where the C library is tested against glibc on the same
+    /// machine. Like the VeridianOS user targets it links static non-PIE executables from the SDK's sysroot, with
+    /// local-exec TLS and no stack protector (the guard would live in relibc's thread block, which does not carry one yet).
+    /// The LLVM environment is <c>musl</c>: a static Linux libc that is not glibc, so clang assumes nothing of glibc.
+    /// </summary>
+    private static TargetInfo LinuxRelibc(TargetInfo gnu) => gnu with
+    {
+        Canonical = $"{gnu.Arch.Name()}-linux-relibc",
+        Description = $"Linux on {gnu.Arch.Name()} with relibc-cs (static; {(gnu.Qemu.Mode == QemuMode.Native ? "runs natively" : $"runs under {gnu.Qemu.Binary}")}): the C library tested against glibc",
+        Abi = Abi.Relibc,
+        LlvmTriple = gnu.LlvmTriple.Replace("-linux-gnu", "-linux-musl", StringComparison.Ordinal),
+        RelocationModel = RelocationModel.Static,
+        StackProtector = StackProtector.None,
+        TlsModel = TlsModel.LocalExec,
+        EntryState = "Linux process: relibc-cs crt1.o _start with sp → argc, argv, envp, auxv (static, no dynamic loader)",
+        Sysroot = SysrootKind.Veridian,
+        SysrootPath = "",
+        Qemu = gnu.Qemu with { Args = [] },
+    };
 
 }

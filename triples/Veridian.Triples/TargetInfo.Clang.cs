@@ -3,6 +3,16 @@ namespace Veridian.Triples;
 public sealed partial record TargetInfo
 {
     /// <summary>
+    /// ld.lld for freestanding targets and those on the SDK's sysroot (VeridianOS, <c>&lt;arch&gt;-linux-relibc</c>: the SDK
+    /// knows their crt objects and libc.a); the clang driver for glibc targets, whose start files and loader clang finds.
+    /// </summary>
+    public LinkerFlavor LinkerFlavor => Sysroot switch
+    {
+        SysrootKind.None or SysrootKind.Veridian => LinkerFlavor.Lld,
+        SysrootKind.CrossGlibc or SysrootKind.Host => LinkerFlavor.ClangDriver,
+    };
+
+    /// <summary>
     /// The ld.lld flags of a static image for this target — owned here, next to the compile flags: <c>-static</c>,
     /// the page size, the entry symbol (<paramref name="entry"/> or <see cref="EntrySymbol"/>) and a SHA-1 build id.
     /// The linker (<c>Veridian.Toolchain.Linker</c>) and the emitters (CMake, clang config) both take them from here.

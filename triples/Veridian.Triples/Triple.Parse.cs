@@ -4,7 +4,7 @@ namespace Veridian.Triples;
 
 public sealed partial class Triple
 {
-    private const string Grammar = "a triple is <arch>-veridian-<subsystem>-<abi> (e.g. x86_64-veridian-user-relibc) or <arch>-linux-gnu";
+    private const string Grammar = "a triple is <arch>-veridian-<subsystem>-<abi> (e.g. x86_64-veridian-user-relibc), <arch>-linux-gnu or <arch>-linux-relibc";
 
     /// <summary>Canonical architecture names and the aliases that normalise to them.</summary>
     internal static readonly IReadOnlyList<(string Spelling, Arch Arch, bool IsAlias)> ArchSpellings =
@@ -78,17 +78,18 @@ public sealed partial class Triple
 
     private static Triple? ParseLinux(string text, Arch arch, string[] rest, List<string> rewrites, DiagnosticBag bag)
     {
+        var abis = AbisFor(Os.Linux, Subsystem.User);
         if (rest.Length != 1)
             return Fail(bag, TripleCodes.WrongComponentCount,
-                $"Linux triple '{text}' must end in '-linux-gnu'", $"did you mean '{arch.Name()}-linux-gnu'?");
-        if (rest[0] != "gnu")
+                $"Linux triple '{text}' must end in '-linux-gnu' or '-linux-relibc'", $"did you mean '{arch.Name()}-linux-gnu'?");
+        if (!TryParseAbi(rest[0], out var abi) || !abis.Contains(abi))
         {
-            var guess = Suggest.Closest(rest[0], ["gnu"]);
+            var guess = Suggest.Closest(rest[0], abis.Select(a => a.Name()));
             return Fail(bag, TripleCodes.UnknownAbi,
                 $"unknown abi '{rest[0]}' for Linux in '{text}'" + (guess is null ? "" : $"; did you mean '{guess}'?"),
-                "Linux targets use glibc: <arch>-linux-gnu");
+                "Linux targets use glibc (<arch>-linux-gnu) or relibc-cs (<arch>-linux-relibc, the SDK's C library tested on Linux)");
         }
-        return new Triple(text, arch, Os.Linux, Subsystem.User, Abi.Gnu, rewrites);
+        return new Triple(text, arch, Os.Linux, Subsystem.User, abi, rewrites);
     }
 
     private static Triple? ParseVeridian(string text, Arch arch, string[] rest, List<string> rewrites, DiagnosticBag bag)

@@ -64,7 +64,7 @@ public sealed partial class Triple : IEquatable<Triple>
     /// <summary>The abis a subsystem accepts (data: adding a subsystem means adding a line here and targets in the database).</summary>
     public static IReadOnlyList<Abi> AbisFor(Os os, Subsystem subsystem) => os switch
     {
-        Os.Linux => [Abi.Gnu],
+        Os.Linux => [Abi.Gnu, Abi.Relibc],
         Os.Veridian => subsystem switch
         {
             Subsystem.Kernel => [Abi.None],

@@ -1,6 +1,6 @@
 using Org.BouncyCastle.Math.EC.Rfc8032;
 using Org.BouncyCastle.Security;
-using Veridian.Pkg.IO;
+using Veridian.Common;
 
 namespace Veridian.Pkg.Crypto;
 
@@ -58,7 +58,7 @@ public static class Ed25519Keys
     }
 
     /// <summary>The key id: SHA-256 of the public key (as upstream's v1 trust store).</summary>
-    public static byte[] KeyId(ReadOnlySpan<byte> publicKey) => Hex.Sha256(publicKey);
+    public static byte[] KeyId(ReadOnlySpan<byte> publicKey) => Sha256Hash.Of(publicKey);
 
     public static byte[] Sign(byte[] secret, byte[] message)
     {

@@ -1,4 +1,5 @@
 using System.Text;
+using Veridian.Common;
 using Veridian.Diagnostics;
 using Veridian.Pkg.Format;
 using Veridian.Pkg.IO;
@@ -36,7 +37,7 @@ public static class KeyFile
         var secretText = $"{SecretHeader}\nname {name}\nkey-id {key.IdHex}\nsecret {Hex.Of(secret)}\n";
         try
         {
-            AtomicFile.CreateNew(secretPath, Encoding.ASCII.GetBytes(secretText), UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            AtomicFile.CreateNew(secretPath, Encoding.ASCII.GetBytes(secretText), Durability.Flush, FileModes.Secret);
         }
         catch (IOException) when (Path.Exists(secretPath))
         {
@@ -46,7 +47,7 @@ public static class KeyFile
         {
             Array.Clear(secret);
         }
-        AtomicFile.CreateNew(publicPath, Encoding.ASCII.GetBytes(FormatPublic(key)), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+        AtomicFile.CreateNew(publicPath, Encoding.ASCII.GetBytes(FormatPublic(key)), Durability.Flush, FileModes.Public);
         return key;
     }
 

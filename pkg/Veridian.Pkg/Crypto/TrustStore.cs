@@ -1,4 +1,5 @@
 using System.Text;
+using Veridian.Common;
 using Veridian.Diagnostics;
 using Veridian.Pkg.Format;
 using Veridian.Pkg.IO;
@@ -44,7 +45,7 @@ public sealed class TrustStore
             throw DiagnosticException.Error(PkgCodes.BadKeyFile, "a trusted key needs at least one channel", hint: "add --channel core, devel or third-party");
         Directory.CreateDirectory(keysDir);
         var bound = key with { Channels = channels.Distinct().Order().ToList() };
-        AtomicFile.Write(Path.Combine(keysDir, bound.IdHex + ".pub"), Encoding.ASCII.GetBytes(KeyFile.FormatPublic(bound)));
+        AtomicFile.Write(Path.Combine(keysDir, bound.IdHex + ".pub"), Encoding.ASCII.GetBytes(KeyFile.FormatPublic(bound)), Durability.Flush, FileModes.Public);
         return bound;
     }
 }

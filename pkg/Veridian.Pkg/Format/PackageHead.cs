@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Text;
+using Veridian.Common;
 using Veridian.Diagnostics;
 
 namespace Veridian.Pkg.Format;
@@ -67,7 +68,7 @@ public sealed record PackageHead
                 version == 1 ? "version 1 is upstream's in-kernel format; rebuild the package with 'veridian pkg build'" : null);
         if (b.Length < MetadataStart)
             throw DiagnosticException.Error(PkgCodes.NotAPackage, "the package is truncated inside its head", where);
-        if (!System.Security.Cryptography.SHA256.HashData(b[..Size]).AsSpan().SequenceEqual(b.Slice(Size + SignatureSize, 32)))
+        if (!Sha256Hash.Of(b[..Size]).AsSpan().SequenceEqual(b.Slice(Size + SignatureSize, 32)))
             throw DiagnosticException.Error(PkgCodes.HeadTampered, "the head was altered: it does not match its checksum", where, "the package is damaged or forged");
         var flags = BinaryPrimitives.ReadUInt32LittleEndian(b[8..]);
         if (flags != FlagZstd)

@@ -1,8 +1,6 @@
-using System.Security.Cryptography;
-
 namespace Veridian.Pkg.IO;
 
-/// <summary>Lower-case hex and SHA-256 helpers.</summary>
+/// <summary>Lower-case hex: the spelling of hashes and key ids in pkg's text formats (SHA-256 itself is <see cref="Common.Sha256Hash"/>).</summary>
 public static class Hex
 {
     public static string Of(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(bytes);
@@ -18,14 +16,5 @@ public static class Hex
                 return null;
         }
         return Convert.FromHexString(text);
-    }
-
-    public static byte[] Sha256(ReadOnlySpan<byte> data) => SHA256.HashData(data);
-
-    /// <summary>SHA-256 of a file's content.</summary>
-    public static byte[] Sha256File(string path)
-    {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
-        return SHA256.HashData(stream);
     }
 }

@@ -17,8 +17,8 @@ public enum NodeKind
 public readonly record struct NodeInfo(NodeKind Kind, int Mode);
 
 /// <summary>
-/// The few POSIX calls .NET lacks: <c>statx</c> without following links (its layout is the same on every
-/// Linux architecture, unlike <c>struct stat</c>) and <c>fsync</c> of a directory.
+/// The few POSIX calls .NET lacks that pkg needs: <c>statx</c> without following links (its layout is the same on every
+/// Linux architecture, unlike <c>struct stat</c>) and <c>rename</c> of anything (flushes are <see cref="Common.FileSync"/>).
 /// </summary>
 internal static partial class Posix
 {
@@ -33,18 +33,6 @@ internal static partial class Posix
 
     [DllImport("libc", SetLastError = true, EntryPoint = "rename")]
     private static extern int RenameNative([MarshalAs(UnmanagedType.LPUTF8Str)] string from, [MarshalAs(UnmanagedType.LPUTF8Str)] string to);
-
-    [DllImport("libc", SetLastError = true, EntryPoint = "open")]
-    private static extern int OpenNative([MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags);
-
-    [DllImport("libc", SetLastError = true, EntryPoint = "fsync")]
-    private static extern int FsyncNative(int fd);
-
-    [DllImport("libc", SetLastError = true, EntryPoint = "syncfs")]
-    private static extern int SyncFsNative(int fd);
-
-    [DllImport("libc", SetLastError = true, EntryPoint = "close")]
-    private static extern int CloseNative(int fd);
 
     /// <summary>Kind and mode of <paramref name="path"/> without following a final symlink.</summary>
     public static NodeInfo Lstat(string path)
@@ -74,30 +62,5 @@ internal static partial class Posix
     {
         if (RenameNative(from, to) != 0)
             throw new IOException($"cannot rename '{from}' to '{to}': errno {Marshal.GetLastPInvokeError()}");
-    }
-
-    /// <summary>Flushes a directory's entries (renames, creations) to disk.</summary>
-    public static void FsyncDirectory(string path) => WithDirectory(path, FsyncNative, "fsync");
-
-    /// <summary>
-    /// syncfs(2): flushes every written file and directory of the file system holding <paramref name="path"/>
-    /// in one call — what a transaction needs before its renames, at the cost of one flush instead of one per file.
-    /// </summary>
-    public static void SyncFileSystem(string path) => WithDirectory(path, SyncFsNative, "syncfs");
-
-    private static void WithDirectory(string path, Func<int, int> call, string name)
-    {
-        var fd = OpenNative(path, 0x10000 /* O_RDONLY | O_DIRECTORY */);
-        if (fd < 0)
-            throw new IOException($"cannot open directory '{path}': errno {Marshal.GetLastPInvokeError()}");
-        try
-        {
-            if (call(fd) != 0)
-                throw new IOException($"cannot {name} '{path}': errno {Marshal.GetLastPInvokeError()}");
-        }
-        finally
-        {
-            CloseNative(fd);
-        }
     }
 }

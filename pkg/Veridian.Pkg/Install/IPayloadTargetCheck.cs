@@ -4,8 +4,8 @@ using Veridian.Pkg.Format;
 namespace Veridian.Pkg.Install;
 
 /// <summary>
-/// Checks that a file of a package fits the package's target, from its first bytes. The default reads
-/// the ELF identification and machine; the ELF reader of sdk/Veridian.Elf can replace it.
+/// Checks that a file of a package fits the package's target, from its first bytes. The default is
+/// <see cref="ElfMachineCheck"/>; tests replace it.
 /// </summary>
 public interface IPayloadTargetCheck
 {
@@ -17,9 +17,9 @@ public interface IPayloadTargetCheck
 }
 
 /// <summary>
-/// ELF files must have the target's class, byte order and machine (read with Veridian.Elf from the first
-/// 64 bytes: the ELF header is all the check needs, so the reader's complaints about sections beyond
-/// those bytes are irrelevant here).
+/// ELF files must fit the target by <see cref="ElfTargetMatch.Mismatch"/>: class, byte order, machine and the ABI
+/// bits of e_flags (read with Veridian.Elf from the first 64 bytes: the ELF header is all the check needs, so the
+/// reader's complaints about sections beyond those bytes are irrelevant here).
 /// </summary>
 public sealed class ElfMachineCheck : IPayloadTargetCheck
 {
@@ -33,15 +33,9 @@ public sealed class ElfMachineCheck : IPayloadTargetCheck
             return null;
         if (TargetName.Resolve(target) is not { } info)
             return null;
-        if (!ElfFile.TryRead(header.ToArray(), out var elf, out _, entry.Path) || elf is null)
-        {
-            if (elf is null)
-                return $"'{entry.Path}' starts like an ELF file but its header cannot be read";
-        }
-        if (elf.Class != ElfClass.Elf64 || elf.Endianness != ElfEndianness.Little)
-            return $"'{entry.Path}' is not a 64-bit little-endian ELF file, as {target} requires";
-        if ((int)elf.Machine != info.ElfMachine)
-            return $"'{entry.Path}' is an ELF file for machine {elf.Machine}, not for {target} (machine {(ElfMachine)info.ElfMachine})";
-        return null;
+        ElfFile.TryRead(header.ToArray(), out var elf, out _, entry.Path);
+        if (elf is null)
+            return $"'{entry.Path}' starts like an ELF file but its header cannot be read";
+        return ElfTargetMatch.Mismatch(elf, info) is { } why ? $"'{entry.Path}' is {why}" : null;
     }
 }

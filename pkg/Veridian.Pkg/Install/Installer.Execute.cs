@@ -1,3 +1,4 @@
+using Veridian.Common;
 using Veridian.Diagnostics;
 using Veridian.Pkg.Format;
 using Veridian.Pkg.IO;
@@ -10,7 +11,7 @@ public sealed partial class Installer
     private int Execute(Plan plan)
     {
         var dbBytes = plan.NewDatabase.Encode();
-        var journal = new Journal(1, Hex.Of(Hex.Sha256(dbBytes)), plan.Ops);
+        var journal = new Journal(1, Sha256Hash.HexOf(dbBytes), plan.Ops);
         var step = 0;
         void Step(string description)
         {
@@ -23,7 +24,7 @@ public sealed partial class Installer
         try
         {
             Step("write the journal");
-            AtomicFile.Write(Sysroot.Full(Sysroot.JournalFile), journal.Encode());
+            AtomicFile.Write(Sysroot.Full(Sysroot.JournalFile), journal.Encode(), Durability.Flush, FileModes.Public);
             journalWritten = true;
 
             foreach (var op in plan.Ops.Where(o => o.Kind == JournalOpKind.Mkdir))
@@ -68,7 +69,7 @@ public sealed partial class Installer
             }
 
             // Staged content reaches the disk before any rename can expose it (one syncfs, not one fsync per file).
-            Posix.SyncFileSystem(Sysroot.Root);
+            FileSync.FlushFileSystem(Sysroot.Root);
             foreach (var op in plan.Ops.Where(o => o.Kind is JournalOpKind.Put or JournalOpKind.Delete))
             {
                 EnsureRealParents(op.Path, verified);
@@ -84,10 +85,10 @@ public sealed partial class Installer
                 }
             }
             // The renames are durable before the database says they happened.
-            Posix.SyncFileSystem(Sysroot.Root);
+            FileSync.FlushFileSystem(Sysroot.Root);
 
             Step("commit the database");
-            AtomicFile.Write(Sysroot.Full(Sysroot.DatabaseFile), dbBytes);
+            AtomicFile.Write(Sysroot.Full(Sysroot.DatabaseFile), dbBytes, Durability.Flush, FileModes.Public);
             committed = true;
 
             foreach (var op in plan.Ops.Where(o => o.Backup is not null))
@@ -133,13 +134,13 @@ public sealed partial class Installer
     private Diagnostic? RecoverLocked()
     {
         var stateDir = Sysroot.Full(Sysroot.StateDir);
-        foreach (var temp in Directory.GetFiles(stateDir, ".*.vpkg-tmp-*"))
+        foreach (var temp in Directory.GetFiles(stateDir, AtomicFile.TempPrefix + "*"))
             File.Delete(temp);
         var journalPath = Sysroot.Full(Sysroot.JournalFile);
         if (!File.Exists(journalPath))
             return null;
         var journal = Journal.Decode(File.ReadAllBytes(journalPath), journalPath);
-        var committed = Hex.Of(Hex.Sha256(File.ReadAllBytes(Sysroot.Full(Sysroot.DatabaseFile)))) == journal.NewDatabaseSha256;
+        var committed = Sha256Hash.HexOfFile(Sysroot.Full(Sysroot.DatabaseFile)) == journal.NewDatabaseSha256;
         if (committed)
             RollForward(journal);
         else
@@ -207,14 +208,14 @@ public sealed partial class Installer
         foreach (var dir in journal.Ops.Select(o => Path.GetDirectoryName(Sysroot.Full(o.Path))!).Distinct().Order(StringComparer.Ordinal))
         {
             if (Directory.Exists(dir))
-                Posix.FsyncDirectory(dir);
+                FileSync.Flush(dir);
         }
     }
 
     private void DeleteJournal()
     {
         File.Delete(Sysroot.Full(Sysroot.JournalFile));
-        Posix.FsyncDirectory(Sysroot.Full(Sysroot.StateDir));
+        FileSync.Flush(Sysroot.Full(Sysroot.StateDir));
     }
 
     /// <summary>Deletes a file or symlink (never following it); nothing when absent.</summary>

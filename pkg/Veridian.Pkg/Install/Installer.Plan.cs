@@ -1,3 +1,4 @@
+using Veridian.Common;
 using Veridian.Diagnostics;
 using Veridian.Pkg.Format;
 using Veridian.Pkg.IO;
@@ -206,7 +207,7 @@ public sealed partial class Installer
             return DiskState.Missing;
         return e.Type switch
         {
-            EntryType.File => disk.Kind == NodeKind.File && Hex.Of(Hex.Sha256File(full)) == e.Sha256 ? DiskState.Unmodified : DiskState.Modified,
+            EntryType.File => disk.Kind == NodeKind.File && Sha256Hash.HexOfFile(full) == e.Sha256 ? DiskState.Unmodified : DiskState.Modified,
             EntryType.Symlink => disk.Kind == NodeKind.Symlink && new FileInfo(full).LinkTarget == e.Link ? DiskState.Unmodified : DiskState.Modified,
             EntryType.Directory => disk.Kind == NodeKind.Directory ? DiskState.Unmodified : DiskState.Modified,
         };

@@ -1,4 +1,5 @@
 using System.Text;
+using Veridian.Common;
 using Veridian.Diagnostics;
 using Veridian.Pkg.Crypto;
 using Veridian.Pkg.Format;
@@ -47,11 +48,11 @@ public sealed class Sysroot
         foreach (var d in new[] { KeysDir, StateDir })
             Directory.CreateDirectory(s.Full(d));
         if (!File.Exists(s.Full(TargetFile)))
-            AtomicFile.Write(s.Full(TargetFile), Encoding.ASCII.GetBytes(target + "\n"));
+            AtomicFile.Write(s.Full(TargetFile), Encoding.ASCII.GetBytes(target + "\n"), Durability.Flush, FileModes.Public);
         if (!File.Exists(s.Full(DatabaseFile)))
-            AtomicFile.Write(s.Full(DatabaseFile), InstalledDatabase.Empty.Encode());
+            AtomicFile.Write(s.Full(DatabaseFile), InstalledDatabase.Empty.Encode(), Durability.Flush, FileModes.Public);
         if (!File.Exists(s.Full(LockFile)))
-            AtomicFile.Write(s.Full(LockFile), []);
+            AtomicFile.Write(s.Full(LockFile), [], Durability.Flush, FileModes.Public);
         return s;
     }
 

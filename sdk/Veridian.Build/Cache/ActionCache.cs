@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Veridian.Common;
 
 namespace Veridian.Build.Cache;
 
@@ -9,6 +10,12 @@ namespace Veridian.Build.Cache;
 /// <c>manifests/ab/&lt;base&gt;/&lt;key&gt;.json</c> (header sets seen for a compile's base key).
 /// Every write is temp + rename (see <see cref="AtomicFile"/>), files before the entry naming them; a file is verified against
 /// its hash whenever it is restored, and dropped if it does not match.
+/// <para>
+/// Writes here (and of the engine's outputs) are <see cref="Durability.None"/>, deliberately: a killed process loses nothing
+/// the kernel already has, and what a power loss could tear is caught on the way back in (cache files are verified
+/// against their hash on every restore, a malformed entry is a miss, and outputs are re-hashed by the next build).
+/// Measured: the fsyncs cost ~0.9 s of a 6.35 s cold build of 200 files (bench/build.sh: 1.28x -> 1.18x make).
+/// </para>
 /// </summary>
 public sealed class ActionCache
 {
@@ -31,21 +38,11 @@ public sealed class ActionCache
     private string Base { get; }
 
     /// <summary>
-    /// The cache of the current user: <c>$VERIDIAN_CACHE_DIR</c>, else <c>$XDG_CACHE_HOME/veridian</c>,
-    /// else <c>~/.cache/veridian</c>; limit from <c>VERIDIAN_CACHE_SIZE</c> (bytes, or K/M/G suffix).
+    /// The cache of the current user, in <see cref="SdkLayout.CacheDirectory"/> (<c>$VERIDIAN_CACHE_DIR</c>, else
+    /// <c>$XDG_CACHE_HOME/veridian</c>, else <c>~/.cache/veridian</c>); limit from <c>VERIDIAN_CACHE_SIZE</c> (bytes, or K/M/G suffix).
     /// </summary>
-    public static ActionCache ForUser()
-    {
-        var dir = Environment.GetEnvironmentVariable("VERIDIAN_CACHE_DIR");
-        if (string.IsNullOrEmpty(dir))
-        {
-            var xdg = Environment.GetEnvironmentVariable("XDG_CACHE_HOME");
-            if (string.IsNullOrEmpty(xdg))
-                xdg = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache");
-            dir = Path.Combine(xdg, "veridian");
-        }
-        return new ActionCache(Path.GetFullPath(dir), ParseSize(Environment.GetEnvironmentVariable("VERIDIAN_CACHE_SIZE")) ?? DefaultLimit);
-    }
+    public static ActionCache ForUser() =>
+        new(SdkLayout.CacheDirectory, ParseSize(Environment.GetEnvironmentVariable("VERIDIAN_CACHE_SIZE")) ?? DefaultLimit);
 
     /// <summary>Parses <c>123</c>, <c>64K</c>, <c>512M</c>, <c>2G</c>; null when empty or malformed.</summary>
     public static long? ParseSize(string? text)
@@ -105,7 +102,7 @@ public sealed class ActionCache
                 if (!File.Exists(source))
                     return Drop(entry);
                 var bytes = File.ReadAllBytes(source);
-                if (Hashing.OfBytes(bytes) != entry.Files[i].Hash)
+                if (Sha256Hash.HexOf(bytes) != entry.Files[i].Hash)
                 {
                     AtomicFile.TryDelete(source);
                     return Drop(entry);
@@ -118,7 +115,7 @@ public sealed class ActionCache
                 temps.Add((temp, targets[i]));
             }
             foreach (var (temp, target) in temps)
-                File.Move(temp, target, overwrite: true);
+                AtomicFile.Commit(temp, target, Durability.None);
             temps.Clear();
             Touch(EntryPath(entry.Key));
             return true;
@@ -144,16 +141,16 @@ public sealed class ActionCache
         {
             var target = FilePath(hash);
             if (!File.Exists(target))
-                AtomicFile.Copy(path, target);
+                AtomicFile.Copy(path, target, Durability.None);
             files.Add(new CachedFile(name, hash, new FileInfo(target).Length));
         }
         var entry = new CacheEntry(key, files, headers, toolOutput);
-        AtomicFile.WriteAllBytes(EntryPath(key), JsonSerializer.SerializeToUtf8Bytes(entry, BuildJson.Default.CacheEntry));
+        AtomicFile.Write(EntryPath(key), JsonSerializer.SerializeToUtf8Bytes(entry, BuildJson.Default.CacheEntry), Durability.None);
         if (baseKey is not null)
         {
             var manifest = Path.Combine(ManifestDir(baseKey), key + ".json");
             if (!File.Exists(manifest))
-                AtomicFile.WriteAllBytes(manifest, JsonSerializer.SerializeToUtf8Bytes(headers.ToList(), BuildJson.Default.ListHeaderHash));
+                AtomicFile.Write(manifest, JsonSerializer.SerializeToUtf8Bytes(headers.ToList(), BuildJson.Default.ListHeaderHash), Durability.None);
         }
         return entry;
     }

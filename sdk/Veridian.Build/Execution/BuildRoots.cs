@@ -1,6 +1,7 @@
 using Veridian.Build.Cache;
 using Veridian.Build.Graph;
 using Veridian.Build.Project;
+using Veridian.Common;
 
 namespace Veridian.Build.Execution;
 
@@ -10,7 +11,7 @@ namespace Veridian.Build.Execution;
 /// </summary>
 public sealed class BuildRoots : IDisposable
 {
-    private readonly List<FileStream> _locks = [];
+    private readonly List<FileLock> _locks = [];
     private readonly Dictionary<string, StateFile> _states = new(StringComparer.Ordinal);
 
     private BuildRoots()
@@ -91,49 +92,25 @@ public sealed class BuildRoots : IDisposable
         a is not null && a.Key == b.Key && a.OutputHash == b.OutputHash && a.Config == b.Config && a.Inputs.SequenceEqual(b.Inputs);
 
     /// <summary>
-    /// Takes the build lock (<c>out/.veridian/lock</c> below a build root). The lock is a <c>flock</c> on an open file;
-    /// when <paramref name="inherited"/>, every tool process the build starts inherits it, so it is held until the last process of the build is gone:
+    /// Takes the build lock (<c>out/.veridian/lock</c> below a build root): a <see cref="FileLock"/>, waited for up to 60 s
+    /// (VDN1122 after that: a second build of the same folder, or an orphaned tool of a killed one, takes turns rather than failing). When <paramref name="inherited"/>, every tool process the build starts inherits it, so it is held until the last process of the build is gone:
     /// when a build is killed (even by SIGKILL) its clang and lld children live on, still writing temps, and the next
     /// build waits for them instead of sweeping files in use.
     /// </summary>
-    private static FileStream Lock(string dir, bool inherited)
+    private static FileLock Lock(string dir, bool inherited)
     {
         var path = Path.Combine(dir, "out", ".veridian", "lock");
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        for (var attempt = 0; ; attempt++)
+        try
         {
-            try
-            {
-                var stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-                if (inherited)
-                    InheritedByChildren(stream);
-                return stream;
-            }
-            catch (IOException) when (attempt < 50)
-            {
-                Thread.Sleep(100);
-            }
-            catch (IOException)
-            {
-                throw Diagnostics.DiagnosticException.Error(BuildCodes.ProjectBusy, $"another build of '{ProjectReader.DisplayPath(dir)}' is running",
-                    hint: "wait for it to finish, then build again");
-            }
+            return FileLock.Acquire(path, TimeSpan.FromSeconds(60), inheritedByChildren: inherited);
+        }
+        catch (TimeoutException)
+        {
+            throw Diagnostics.DiagnosticException.Error(BuildCodes.ProjectBusy, $"another build of '{ProjectReader.DisplayPath(dir)}' is running",
+                hint: "wait for it to finish, then build again");
         }
     }
-
-    /// <summary>Clears close-on-exec on the lock's descriptor (.NET sets it on every file it opens).</summary>
-    private static void InheritedByChildren(FileStream stream)
-    {
-        if (OperatingSystem.IsWindows())
-            return;
-        const int F_SETFD = 2;
-        var fd = (int)stream.SafeFileHandle.DangerousGetHandle();
-        if (Fcntl(fd, F_SETFD, 0) != 0)
-            throw new IOException($"fcntl(F_SETFD) on '{stream.Name}' failed: errno {System.Runtime.InteropServices.Marshal.GetLastPInvokeError()}");
-    }
-
-    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "fcntl", SetLastError = true)]
-    private static extern int Fcntl(int fd, int cmd, int arg);
 
     /// <summary>Deletes temp files a killed build left in an output folder (we hold the lock, which a killed build's surviving children hold until they exit, so none is in use).</summary>
     private static void SweepTemps(string outDir)

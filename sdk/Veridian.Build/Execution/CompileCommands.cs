@@ -1,7 +1,7 @@
 using System.Text.Json;
-using Veridian.Build.Cache;
 using Veridian.Build.Graph;
 using Veridian.Build.Toolchain;
+using Veridian.Common;
 
 namespace Veridian.Build.Execution;
 
@@ -35,6 +35,6 @@ public static class CompileCommands
         var bytes = buffer.ToArray();
         if (File.Exists(path) && File.ReadAllBytes(path).AsSpan().SequenceEqual(bytes))
             return;
-        AtomicFile.WriteAllBytes(path, bytes);
+        AtomicFile.Write(path, bytes, Durability.None);
     }
 }

@@ -4,6 +4,7 @@ using Veridian.Build.Cache;
 using Veridian.Build.Graph;
 using Veridian.Build.Project;
 using Veridian.Build.Toolchain;
+using Veridian.Common;
 
 namespace Veridian.Build.Execution;
 
@@ -107,7 +108,7 @@ public sealed class Executor(IBuildToolchain toolchain, ActionCache cache)
         var changed = false;
         foreach (var unit in graph.Units)
         {
-            var stamp = Hashing.OfParts(graph.Actions.Where(a => a.Unit == unit && a.Kind == ActionKind.Compile).SelectMany(a => new[] { a.Output, _keys.Config(a) }));
+            var stamp = Sha256Hash.HexOfParts(graph.Actions.Where(a => a.Unit == unit && a.Kind == ActionKind.Compile).SelectMany(a => new[] { a.Output, _keys.Config(a) }));
             var state = roots.For(unit);
             var path = Path.Combine(unit.Project.Directory, unit.OutDir, "compile_commands.json");
             if (!state.CompileCommands.TryGetValue(unit.OutDir, out var old) || old != stamp || !File.Exists(path))

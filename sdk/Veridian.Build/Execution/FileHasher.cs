@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using Veridian.Build.Cache;
+using Veridian.Common;
 
 namespace Veridian.Build.Execution;
 
@@ -53,7 +53,7 @@ public sealed class FileHasher
         var mtime = info.LastWriteTimeUtc.Ticks;
         if (_known.TryGetValue(path, out var stamp) && stamp.Size == info.Length && stamp.MtimeTicks == mtime)
             return stamp.Hash;
-        var hash = Hashing.OfFile(path);
+        var hash = Sha256Hash.HexOfFile(path);
         Stamp(path, hash);
         return hash;
     }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Veridian.Build.Cache;
+using Veridian.Common;
 
 namespace Veridian.Build.Execution;
 
@@ -40,5 +41,5 @@ public sealed class StateFile
     }
 
     public void Save(string projectDir) =>
-        AtomicFile.WriteAllBytes(PathFor(projectDir), JsonSerializer.SerializeToUtf8Bytes(this, BuildJson.Default.StateFile));
+        AtomicFile.Write(PathFor(projectDir), JsonSerializer.SerializeToUtf8Bytes(this, BuildJson.Default.StateFile), Durability.None);
 }

@@ -2,6 +2,7 @@ using Veridian.Build.Cache;
 using Veridian.Build.Graph;
 using Veridian.Build.Project;
 using Veridian.Build.Toolchain;
+using Veridian.Common;
 
 namespace Veridian.Build.Execution;
 
@@ -63,9 +64,9 @@ public sealed class ToolStep(IBuildToolchain toolchain, ActionCache cache, Build
                 }
                 key = ActionKeys.WithHeaders(baseKey, headers);
             }
-            var outputHash = Hashing.OfFile(temp);
+            var outputHash = Sha256Hash.HexOfFile(temp);
             memory.Hasher.Forget(action.OutputPath);
-            AtomicFile.Commit(temp, action.OutputPath);
+            AtomicFile.Commit(temp, action.OutputPath, Durability.None);
             memory.Hasher.Known(action.OutputPath, outputHash);
             memory.OutputHashes[action] = outputHash;
             var all = new List<HeaderHash>([.. inputs, .. headers]);

@@ -1,6 +1,7 @@
 using Veridian.Build.Project;
 using Veridian.Build.Targets;
 using Veridian.Diagnostics;
+using Veridian.Toolchain;
 
 namespace Veridian.Build.Graph;
 
@@ -216,7 +217,9 @@ public static class Planner
                 var files = group.Select(c => c.Source).ToList();
                 var name = Languages.Name(group.Key);
                 var edges = group.Select(u => new Edge(u.Source, $"{name} source matched by '{u.Glob.Value}' ({u.Glob.Location})", null)).ToList();
-                var action = new BuildAction(KindFor(group.Key), unit, $"{unit.OutDir}/obj/{name}.o", [], edges, group.Key, files);
+                // A one-unit compiler reads no C flags, but the project's code generation flags apply (-ffunction-sections …).
+                var codegenFlags = args.Where(a => CodegenOptions.Default.With(a) is not null).ToList();
+                var action = new BuildAction(KindFor(group.Key), unit, $"{unit.OutDir}/obj/{name}.o", codegenFlags, edges, group.Key, files);
                 objects.Insert(oneUnitAt[group.Key], action); // (groups in reverse, so earlier positions stay valid)
                 Actions.Add(action);
             }

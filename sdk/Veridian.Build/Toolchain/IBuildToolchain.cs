@@ -28,7 +28,8 @@ public sealed record StepResult(bool Success, string Output)
 /// <summary>
 /// The narrow interface the engine uses for tools: compile one translation unit, generate code for IR,
 /// archive, link. Implementations write exactly the paths they are given (the engine gives temporary
-/// paths and renames them into place).
+/// paths and renames them into place). Each step's <see cref="CancellationToken"/> is the build's: when it is
+/// cancelled, a step stops its tool process (kills clang, lld, llvm-ar) and throws <see cref="OperationCanceledException"/>.
 /// </summary>
 public interface IBuildToolchain
 {

@@ -9,6 +9,7 @@ namespace Veridian.Build.Toolchain;
 /// The SDK's own toolchain, in-process (<see cref="CompilePipeline"/>): clang-19 runs as the front end
 /// (a process), then this process parses the bitcode, optimises once and emits the object on the calling
 /// thread with its own LLVM context; <see cref="Linker"/> links with ld.lld-19; <see cref="Archiver"/> archives.
+/// Each step passes the build's cancellation token down, so cancelling the build kills the running tool processes.
 /// </summary>
 public sealed class PipelineToolchain : IBuildToolchain
 {
@@ -33,28 +34,31 @@ public sealed class PipelineToolchain : IBuildToolchain
     }
 
     public StepResult Compile(CompileJob job, string objectPath, string depfilePath, CancellationToken cancel) =>
-        Run(() => CompilePipeline.Compile(Request(job, objectPath, ["-MD", "-MF", depfilePath, "-MT", "obj"])).ToolOutput);
+        Run(() => CompilePipeline.Compile(Request(job, objectPath, ["-MD", "-MF", depfilePath, "-MT", "obj"]), cancel).ToolOutput);
 
     public StepResult Codegen(CompileJob job, string objectPath, CancellationToken cancel) =>
         job.Language == Language.CSharp
             // One C# compilation per unit: all its .cs sources (docs/csharp-subset.md).
             ? Run(() =>
             {
+                // In-process and not interruptible: cancellation is seen before it starts.
+                cancel.ThrowIfCancellationRequested();
                 Veridian.Compiler.CSharpCompiler.Compile(new Veridian.Compiler.CSharpCompileRequest
                 {
                     Sources = job.Sources.Select(p => new Veridian.Compiler.SourceFile(p, File.ReadAllText(Path.Combine(job.WorkingDirectory, p)))).ToList(),
                     Target = job.Target.Info,
                     Opt = job.OptLevel,
+                    Codegen = CodegenOptions.FromFlags(job.Arguments),
                     Output = Path.Combine(job.WorkingDirectory, objectPath),
                 });
                 return "";
             })
-            : Run(() => CompilePipeline.Compile(Request(job, objectPath, [])).ToolOutput);
+            : Run(() => CompilePipeline.Compile(Request(job, objectPath, []), cancel).ToolOutput);
 
     public StepResult Archive(LinkJob job, string outputPath, CancellationToken cancel) =>
         Run(() =>
         {
-            Archiver.Create(outputPath, job.Inputs, job.WorkingDirectory);
+            Archiver.Create(outputPath, job.Inputs, job.WorkingDirectory, cancel);
             return "";
         });
 
@@ -68,7 +72,7 @@ public sealed class PipelineToolchain : IBuildToolchain
             LinkerScript = job.LinkerScript,
             NoStdLib = job.Target.IsKernel,
             WorkingDirectory = job.WorkingDirectory,
-        }).ToolOutput);
+        }, cancel).ToolOutput);
 
     /// <summary>A <c>link-flags</c> entry: <c>-l&lt;name&gt;</c> is a library (the driver places it), anything else an ld.lld flag.</summary>
     private static LinkItem LinkArgument(string flag) =>
@@ -88,6 +92,7 @@ public sealed class PipelineToolchain : IBuildToolchain
             Language.CSharp => throw new InvalidOperationException("C# sources are planned by the C# compiler, not compiled as C"),
         },
         Opt = job.OptLevel,
+        Codegen = CodegenOptions.FromFlags(job.Arguments),
         // Paths in objects and debug info relative to the project: the same source gives the same bytes anywhere.
         FrontEndArgs = [.. job.Arguments, $"-ffile-prefix-map={job.WorkingDirectory}=.", .. extra],
         WorkingDirectory = job.WorkingDirectory,

@@ -44,6 +44,9 @@ internal sealed class BuildCommand : Command
         var planClock = System.Diagnostics.Stopwatch.StartNew();
         var graph = Planner.Plan(request);
         terminal.Note($"plan: {graph.Actions.Count} actions in {Ms(planClock.Elapsed)}");
+        // Programs linked against relibc-cs need it in the sysroot first (docs/relibc.md, "Sysroot").
+        foreach (var target in graph.Actions.Where(a => a.Kind == ActionKind.Link).Select(a => a.Unit.Target.Info).Distinct())
+            Veridian.Build.Sysroot.SysrootBuilder.Ensure(target, Veridian.Common.SdkLayout.DefaultSysroot);
         var explain = parse.GetValue(_explain);
         IReadOnlyList<BuildAction> explained = [];
         if (explain is not null)

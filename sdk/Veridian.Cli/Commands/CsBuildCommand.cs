@@ -77,10 +77,13 @@ internal sealed class CsBuildCommand : Command
                 throw DiagnosticException.Error(CliCodes.FileNotFound, $"no such file: {input}");
         }
         static bool Prebuilt(string p) => Path.GetExtension(p) is ".o" or ".a";
+        var engine = new BuildEngine();
+        if (target.Sysroot == SysrootKind.Veridian)
+            Veridian.Build.Sysroot.SysrootBuilder.Ensure(target, Veridian.Common.SdkLayout.DefaultSysroot, engine);
         var root = Directory.CreateTempSubdirectory("veridian-cs-");
         try
         {
-            new BuildEngine().Build(new CommandLineProject
+            engine.Build(new CommandLineProject
             {
                 Directory = Environment.CurrentDirectory,
                 BuildRoot = root.FullName,

@@ -23,7 +23,7 @@ internal sealed record InspectReport(
     string? AbiTag,
     ulong? PvhEntry,
     InspectHardening Hardening,
-    InspectTarget Target,
+    ElfTargetMatch Target,
     InspectSymbolCounts SymbolCounts,
     IReadOnlyList<string> Needed,
     string? SoName,
@@ -66,7 +66,7 @@ internal sealed record InspectReport(
             ElfNames.Machine((ushort)f.Machine), (int)f.Machine, facts.Architecture, f.Flags, facts.AbiFlags,
             f.Header.OsAbi, f.Entry, linking, f.Interpreter, f.BuildId, f.AbiTag, f.PvhEntry,
             new InspectHardening(facts.Pie, facts.Relro, facts.NonExecutableStack, facts.StackProtector, facts.WritableAndExecutableSegment),
-            TargetMatch.For(f, facts),
+            ElfTargetMatch.For(f),
             new InspectSymbolCounts(Math.Max(0, f.Symbols.Count - 1), Math.Max(0, f.DynamicSymbols.Count - 1),
                 f.Symbols.Skip(1).Count(s => !s.IsUndefined), f.Symbols.Skip(1).Count(s => s.IsUndefined),
                 f.DynamicSymbols.Skip(1).Count(s => s.IsUndefined)),
@@ -121,5 +121,3 @@ internal sealed record InspectRelocation(ulong Offset, string Type, uint TypeVal
 internal sealed record InspectNote(string? Section, string Owner, string Type, uint TypeValue, int Size, long Offset, string? BuildId, string? AbiTag,
     ulong? PvhEntry, IReadOnlyList<string> Properties);
 
-/// <summary>Which Veridian target a binary fits, or why it fits none.</summary>
-internal sealed record InspectTarget(bool Matches, IReadOnlyList<string> Targets, string Reason);

@@ -1,10 +1,10 @@
 using System.CommandLine;
 using Veridian.Cli.Console;
+using Veridian.Common;
 using Veridian.Diagnostics;
 using Veridian.Pkg;
 using Veridian.Pkg.Crypto;
 using Veridian.Pkg.Format;
-using Veridian.Pkg.IO;
 
 namespace Veridian.Cli.Commands;
 
@@ -54,7 +54,7 @@ internal sealed class PkgBuildCommand : Command
         var key = parse.GetValue(_key) is { } keyPath ? KeyFile.ReadSecret(keyPath) : ((byte[], PublicKey)?)null;
         var output = parse.GetValue(_output)!;
         var head = PackageBuilder.Build(parse.GetValue(_dir)!, manifest, output, key, level);
-        var sha = Hex.Of(Hex.Sha256File(output));
+        var sha = Sha256Hash.HexOfFile(output);
         if (parse.GetValue(_json))
             terminal.WriteJson(new { file = output, sha256 = sha, name = manifest.Name, version = manifest.Version, target = manifest.Target, contentSize = head.ContentSize, payloadSize = head.PayloadSize, signed = key is not null });
         else

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Veridian.Cli.Console;
+using Veridian.Common;
 using Veridian.Triples;
 
 namespace Veridian.Cli.Commands;
@@ -7,29 +8,14 @@ namespace Veridian.Cli.Commands;
 /// <summary>Options and steps the <c>targets</c> subcommands share.</summary>
 internal static class TargetsOptions
 {
-    /// <summary>The environment variable naming the SDK sysroot.</summary>
-    public const string SysrootVariable = "VERIDIAN_SYSROOT";
-
     public static Option<string?> Sysroot() => new("--sysroot")
     {
-        Description = $"The SDK sysroot (<sysroot>/<triple>/{{include,lib}}); default ${SysrootVariable}, else artifacts/sysroot in the SDK checkout.",
+        Description = $"The SDK sysroot (<sysroot>/<triple>/{{include,lib}}); default ${SdkLayout.SysrootVariable}, else artifacts/sysroot in the SDK checkout.",
     };
 
-    /// <summary>The sysroot to use: the option, else $VERIDIAN_SYSROOT, else &lt;checkout&gt;/artifacts/sysroot.</summary>
-    public static string SysrootOrDefault(string? option)
-    {
-        if (!string.IsNullOrEmpty(option))
-            return Path.GetFullPath(option);
-        var env = Environment.GetEnvironmentVariable(SysrootVariable);
-        if (!string.IsNullOrEmpty(env))
-            return Path.GetFullPath(env);
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Veridian.slnx")))
-                return Path.Combine(dir.FullName, "artifacts", "sysroot");
-        }
-        return Path.Combine(AppContext.BaseDirectory, "sysroot");
-    }
+    /// <summary>The sysroot to use: the option (made absolute), else <see cref="SdkLayout.DefaultSysroot"/>.</summary>
+    public static string SysrootOrDefault(string? option) =>
+        string.IsNullOrEmpty(option) ? SdkLayout.DefaultSysroot : Path.GetFullPath(option);
 
     /// <summary>Parses and resolves a triple; with --verbose, notes each alias rewrite.</summary>
     public static (Triple Triple, TargetInfo Target) Resolve(Terminal terminal, string text)

@@ -50,12 +50,24 @@ public sealed class ModuleTranslator
             else if (md.GetString(def.Name) == "Main" && (def.Attributes & MethodAttributes.Static) != 0 && IsUser(h, userFiles))
                 main ??= h;
         }
-        if (main is null && exports.Count == 0)
+        if (main is null && exports.Count == 0 && !md.FieldDefinitions.Any(f => Model.CSymbol(f) is not null))
             throw DiagnosticException.Error(CompilerCodes.NoEntryPoint, "the program has no entry point: no static Main and no [UnmanagedCallersOnly(EntryPoint = \"...\")] export",
                 hint: "add `static int Main()` (Linux targets) or an exported function such as kmain (freestanding)");
 
         foreach (var e in exports)
             Require(Inst(e));
+        // Fields with a C symbol are exports too: C code may be their only user.
+        foreach (var th in md.TypeDefinitions)
+        {
+            var td = md.GetTypeDefinition(th);
+            if (td.GetGenericParameters().Count > 0)
+                continue;
+            foreach (var f in td.GetFields())
+            {
+                if ((md.GetFieldDefinition(f).Attributes & FieldAttributes.Static) != 0 && Model.CSymbol(f) is not null)
+                    StaticField(f, Model.Sigs.Named(th, []));
+            }
+        }
         string? mainFn = main is { } m ? Require(Inst(m)) : null;
 
         while (_work.Count > 0)
@@ -226,9 +238,13 @@ public sealed class ModuleTranslator
         var key = owner.Key + "::" + Model.Md.GetString(Model.Md.GetFieldDefinition(f).Name);
         if (_statics.TryGetValue(key, out var name))
             return name;
-        name = "@" + Quote("static:" + key);
+        var symbol = Model.CSymbol(f);
+        if (symbol is not null && !owner.Args.IsDefaultOrEmpty)
+            throw new UnsupportedException($"[CSymbol(\"{symbol}\")] on a field of the generic type {owner.Key} (each instantiation would define the symbol)");
+        name = "@" + Quote(symbol ?? "static:" + key);
         var layout = Model.LayoutOf(Model.FieldType(f, new GenericContext(owner.Args.IsDefault ? [] : owner.Args, [])));
-        _globals.Append(CultureInfo.InvariantCulture, $"{name} = internal global [{layout.Size} x i8] zeroinitializer, align {Math.Max(layout.Align, 1)}\n");
+        var linkage = symbol is null ? "internal global" : "global";
+        _globals.Append(CultureInfo.InvariantCulture, $"{name} = {linkage} [{layout.Size} x i8] zeroinitializer, align {Math.Max(layout.Align, 1)}\n");
         _statics[key] = name;
         RequireStaticConstructor(owner);
         return name;

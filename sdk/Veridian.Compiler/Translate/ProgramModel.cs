@@ -78,6 +78,18 @@ public sealed class ProgramModel
         return null;
     }
 
+    /// <summary>The name of a static field's <c>[Veridian.Interop.CSymbol]</c>, or null.</summary>
+    public string? CSymbol(FieldDefinitionHandle f)
+    {
+        foreach (var a in Md.GetFieldDefinition(f).GetCustomAttributes())
+        {
+            var ca = Md.GetCustomAttribute(a);
+            if (AttributeName(ca) == "Veridian.Interop.CSymbolAttribute")
+                return ca.DecodeValue(new AttrProvider(this)).FixedArguments[0].Value as string;
+        }
+        return null;
+    }
+
     /// <summary>The C symbol of a <c>[DllImport]</c> method, or null.</summary>
     public string? ImportName(MethodDefinitionHandle h)
     {

@@ -43,6 +43,12 @@ namespace Veridian.Intrinsics
         [Intrinsic] public static extern nuint AsmResult(string template, string constraints);
         [Intrinsic] public static extern nuint AsmResult(string template, string constraints, nuint a);
         [Intrinsic] public static extern nuint AsmResult(string template, string constraints, nuint a, nuint b);
+        [Intrinsic] public static extern nuint AsmResult(string template, string constraints, nuint a, nuint b, nuint c);
+        [Intrinsic] public static extern nuint AsmResult(string template, string constraints, nuint a, nuint b, nuint c, nuint d);
+        [Intrinsic] public static extern nuint AsmResult(string template, string constraints, nuint a, nuint b, nuint c, nuint d, nuint e);
+        /// <summary>Up to seven inputs: enough for a system call (number and six arguments).</summary>
+        [Intrinsic] public static extern nuint AsmResult(string template, string constraints, nuint a, nuint b, nuint c, nuint d, nuint e, nuint f);
+        [Intrinsic] public static extern nuint AsmResult(string template, string constraints, nuint a, nuint b, nuint c, nuint d, nuint e, nuint f, nuint g);
 
         /// <summary>x86_64 only: <c>outb</c>.</summary>
         [Intrinsic] public static extern void OutByte(ushort port, byte value);
@@ -70,6 +76,19 @@ namespace Veridian.Intrinsics
 
 namespace Veridian.Interop
 {
+    /// <summary>
+    /// Gives a static field a C symbol: the field is the global <c>Name</c> with external linkage, defined by this
+    /// program (zero-initialised, set by the static constructor if it has an initialiser), which C code declares
+    /// <c>extern</c> (<c>extern char **environ;</c>). Such fields are emitted even when no C# code uses them. Not
+    /// allowed in generic types (one symbol per field).
+    /// </summary>
+    [AttributeUsage(AttributeTargets.Field, Inherited = false)]
+    public sealed class CSymbolAttribute : Attribute
+    {
+        public CSymbolAttribute(string name) { Name = name; }
+        public string Name { get; }
+    }
+
     /// <summary>
     /// The variable arguments of an exported C variadic function. A method marked
     /// <c>[UnmanagedCallersOnly(EntryPoint = "...")]</c> whose LAST parameter is a <c>VaList</c> is exported

@@ -107,6 +107,12 @@ public sealed class CcArguments
                 Inputs.Add(kind == InputKind.Linker ? CcInput.Linker(LinkItem.File(arg)) : CcInput.Source(arg, kind));
                 continue;
             }
+            if (codegen.With(arg) is { } withFlag)
+            {
+                codegen = withFlag;
+                Pass(arg);
+                continue;
+            }
             switch (arg)
             {
                 case "-target" or "--target":
@@ -209,34 +215,6 @@ public sealed class CcArguments
                     continue;
                 case "-Xlinker":
                     Inputs.Add(CcInput.Linker(LinkItem.Flag(Next())));
-                    continue;
-                case "-ffunction-sections":
-                    codegen = codegen with { FunctionSections = true };
-                    Pass(arg);
-                    continue;
-                case "-fno-function-sections":
-                    codegen = codegen with { FunctionSections = false };
-                    Pass(arg);
-                    continue;
-                case "-fdata-sections":
-                    codegen = codegen with { DataSections = true };
-                    Pass(arg);
-                    continue;
-                case "-fno-data-sections":
-                    codegen = codegen with { DataSections = false };
-                    Pass(arg);
-                    continue;
-                case "-fvectorize" or "-fno-vectorize":
-                    codegen = codegen with { VectorizeLoops = arg == "-fvectorize" };
-                    Pass(arg);
-                    continue;
-                case "-fslp-vectorize" or "-fno-slp-vectorize":
-                    codegen = codegen with { VectorizeSlp = arg == "-fslp-vectorize" };
-                    Pass(arg);
-                    continue;
-                case "-funroll-loops" or "-fno-unroll-loops":
-                    codegen = codegen with { UnrollLoops = arg == "-funroll-loops" };
-                    Pass(arg);
                     continue;
                 case "-fPIC" or "-fpic":
                     codegen = codegen with { RelocationModel = RelocationModel.Pic };

@@ -1,3 +1,4 @@
+using Veridian.Common;
 using Veridian.Diagnostics;
 using Veridian.Host;
 using Veridian.Llvm;
@@ -13,10 +14,18 @@ namespace Veridian.Toolchain.Driver;
 public static class CcDriver
 {
     /// <summary>Runs one driver invocation; returns the exit code. <paramref name="err"/> receives -v/-### output.</summary>
-    public static int Run(IReadOnlyList<string> rawArgs, bool cxx, TextWriter output, TextWriter err, string? defaultTarget = null)
+    /// <remarks>
+    /// <paramref name="prepareSysroot"/> is called with the target and the default sysroot before anything reads the
+    /// sysroot, when no <c>--sysroot</c> was given and the target's C library comes from the SDK's sysroot (the CLI
+    /// builds relibc-cs into it on demand).
+    /// </remarks>
+    public static int Run(IReadOnlyList<string> rawArgs, bool cxx, TextWriter output, TextWriter err, string? defaultTarget = null,
+        Action<TargetInfo, string>? prepareSysroot = null)
     {
         var args = CcArguments.Parse(ResponseFiles.Expand(rawArgs), cxx, defaultTarget);
         var target = args.Target!;
+        if (prepareSysroot is not null && args.Sysroot is null && target.Sysroot == SysrootKind.Veridian && args.Mode != CcMode.Query && !(args.NoStdLib && args.Mode == CcMode.Link))
+            prepareSysroot(target, SdkLayout.DefaultSysroot);
         var name = cxx ? "c++" : "cc";
         if (args.Verbose || args.DryRun)
         {
@@ -67,10 +76,10 @@ public static class CcDriver
         command.AddRange(query ? [$"--target={args.Target!.LlvmTriple}", .. args.Target.ClangCpuArgs] : CompilePipeline.TargetArgs(args.Target!, args.Sysroot));
         command.AddRange(args.PassThrough);
         if (args.Verbose || args.DryRun)
-            err.WriteLine(" " + ToolProcess.Format(command));
+            err.WriteLine(" " + HostTools.Format(command));
         if (args.DryRun)
             return 0;
-        return ToolProcess.Run(command[0], command.Skip(1).ToList(), inheritStderr: true, captureStdout: false).ExitCode;
+        return HostTools.RunAttached(command);
     }
 
     private static int CompileOnly(CcArguments args, TextWriter err)
@@ -129,14 +138,14 @@ public static class CcDriver
             };
             if (args.Verbose || args.DryRun)
             {
-                var cmd = args.Target!.Os switch
+                var cmd = args.Target!.LinkerFlavor switch
                 {
-                    Os.Veridian => Linker.LldCommand(request, items, Path.GetFullPath(request.Output), "<kernel linker script>"),
-                    Os.Linux => Linker.ClangLinkCommand(request, items, Path.GetFullPath(request.Output)),
+                    LinkerFlavor.Lld => Linker.LldCommand(request, items, Path.GetFullPath(request.Output), "<kernel linker script>"),
+                    LinkerFlavor.ClangDriver => Linker.ClangLinkCommand(request, items, Path.GetFullPath(request.Output)),
                 };
                 if (items.Any(i => i.Kind == LinkItemKind.File && i.Value.EndsWith(".bc", StringComparison.Ordinal)) || args.Lto)
                     err.WriteLine($" (in-process) link bitcode inputs, {Codegen.Pipeline(PipelinePhase.Lto, request.LtoOpt)}, one codegen");
-                err.WriteLine(" " + ToolProcess.Format(cmd));
+                err.WriteLine(" " + HostTools.Format(cmd));
             }
             if (args.DryRun)
                 return 0;
@@ -190,7 +199,7 @@ public static class CcDriver
         {
             if (source.Kind.IsSourceLanguage())
             {
-                err.WriteLine(" " + ToolProcess.Format(CompilePipeline.FrontEndCommand(request, source.Kind)));
+                err.WriteLine(" " + HostTools.Format(CompilePipeline.FrontEndCommand(request, source.Kind)));
                 var phase = args.Lto ? PipelinePhase.LtoPreLink : PipelinePhase.Default;
                 err.WriteLine($" (in-process) parse bitcode, verify, {Codegen.Pipeline(phase, args.Opt)}, emit {(args.Lto ? "bitcode" : kind.ToString().ToLowerInvariant())} -> {output}");
             }

@@ -46,8 +46,8 @@ public static class LdDriver
         try
         {
             if (verbose)
-                err.WriteLine(" " + ToolProcess.Format(command));
-            return ToolProcess.Run(command[0], command.Skip(1).ToList(), inheritStderr: true, captureStdout: false).ExitCode;
+                err.WriteLine(" " + HostTools.Format(command));
+            return HostTools.RunAttached(command);
         }
         finally
         {

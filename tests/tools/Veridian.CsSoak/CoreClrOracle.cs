@@ -46,6 +46,6 @@ public static class CoreClrOracle
         File.WriteAllBytes(dll, image);
         File.WriteAllText(Path.Combine(workDir, "soak.runtimeconfig.json"),
             "{\"runtimeOptions\":{\"tfm\":\"net10.0\",\"framework\":{\"name\":\"Microsoft.NETCore.App\",\"version\":\"" + Environment.Version + "\"}}}");
-        return ProcessRunner.Run("dotnet", ["exec", dll], workDir, timeout);
+        return RunResult.Of("dotnet", ["exec", dll], workDir, timeout);
     }
 }

@@ -81,6 +81,6 @@ public static class VeridianPipeline
     public static RunResult Run(string triple, string exe, string workDir, TimeSpan timeout)
     {
         var (file, args) = Runner(triple, exe);
-        return ProcessRunner.Run(file, args, workDir, timeout);
+        return RunResult.Of(file, args, workDir, timeout);
     }
 }

@@ -37,9 +37,9 @@ internal static class CMakeEmitter
             sb.Append("set(CMAKE_").Append(lang).Append("_FLAGS_INIT ").Append(Q(string.Join(' ', compile))).Append(")\n");
         }
         sb.Append("set(CMAKE_AR ").Append(Q(o.Archiver)).Append(" CACHE FILEPATH \"archiver\")\n");
-        switch (t.Os)
+        switch (t.LinkerFlavor)
         {
-            case Os.Veridian:
+            case LinkerFlavor.Lld:
                 // VeridianOS images are linked by ld.lld directly, as the SDK links them: clang-19's driver hands
                 // x86_64-unknown-none-elf links to gcc, which finds no ld.lld.
                 sb.Append("set(CMAKE_LINKER ").Append(Q(o.LinkerPath)).Append(" CACHE FILEPATH \"linker\")\n");
@@ -47,7 +47,7 @@ internal static class CMakeEmitter
                     sb.Append("set(CMAKE_").Append(lang).Append("_LINK_EXECUTABLE \"<CMAKE_LINKER> <LINK_FLAGS> <OBJECTS> -o <TARGET> <LINK_LIBRARIES>\")\n");
                 sb.Append("set(CMAKE_EXE_LINKER_FLAGS_INIT ").Append(Q(string.Join(' ', TargetEmitter.LldFlags(t, o)))).Append(")\n\n");
                 break;
-            case Os.Linux:
+            case LinkerFlavor.ClangDriver:
                 sb.Append("set(CMAKE_EXE_LINKER_FLAGS_INIT ").Append(Q(string.Join(' ', link))).Append(")\n\n");
                 break;
         }

@@ -1,3 +1,5 @@
+using Veridian.Common;
+
 namespace Veridian.Triples.Emit;
 
 /// <summary>
@@ -12,8 +14,8 @@ public sealed record EmitResult(string Main, IReadOnlyList<EmittedFile> Companio
         var full = Path.GetFullPath(path);
         var dir = Path.GetDirectoryName(full)!;
         foreach (var c in Companions)
-            AtomicFile.Write(Path.Combine(dir, c.RelativePath), c.Content);
-        AtomicFile.Write(full, Main);
+            AtomicFile.Write(Path.Combine(dir, c.RelativePath), c.Content, Durability.None);
+        AtomicFile.Write(full, Main, Durability.None);
     }
 }
 

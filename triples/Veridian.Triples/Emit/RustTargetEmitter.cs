@@ -54,9 +54,9 @@ internal static class RustTargetEmitter
             spec["env"] = t.Abi.Name();
         if (t.Abi is Abi.Relibc or Abi.Gnu)
             spec["target-family"] = new[] { "unix" };
-        switch (t.Os)
+        switch (t.LinkerFlavor)
         {
-            case Os.Veridian:
+            case LinkerFlavor.Lld:
                 // No unwinder in the kernel or in relibc-cs; static executables linked by ld.lld.
                 spec["panic-strategy"] = "abort";
                 spec["linker-flavor"] = "gnu-lld";
@@ -71,7 +71,7 @@ internal static class RustTargetEmitter
                     ["gnu-lld"] = ["-z", $"max-page-size={t.PageSize}"],
                 };
                 break;
-            case Os.Linux:
+            case LinkerFlavor.ClangDriver:
                 spec["linker-flavor"] = "gnu-cc";
                 spec["linker"] = o.CCompiler;
                 spec["dynamic-linking"] = true;

@@ -1,23 +1,18 @@
-using System.Diagnostics;
 using System.Globalization;
+using Veridian.Common;
 
 namespace Veridian.Triples.Emit;
 
 /// <summary>Asks the host's rustc which LLVM it uses (for <see cref="EmitOptions.RustLlvmMajor"/>).</summary>
 public static class RustcProbe
 {
-    /// <summary>The LLVM major version from <c>rustc -vV</c>, or null when rustc is absent or says nothing usable.</summary>
+    /// <summary>The LLVM major version from <c>rustc -vV</c>, or null when rustc is absent, hangs (30 s) or says nothing usable.</summary>
     public static int? LlvmMajor(string rustc = "rustc")
     {
         try
         {
-            var psi = new ProcessStartInfo(rustc, "-vV") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-            using var p = Process.Start(psi);
-            if (p is null)
-                return null;
-            var text = p.StandardOutput.ReadToEnd();
-            p.WaitForExit();
-            return ParseLlvmMajor(text);
+            var run = ProcessRunner.Run(new ProcessRequest(rustc, ["-vV"]) { Timeout = TimeSpan.FromSeconds(30) });
+            return run.TimedOut ? null : ParseLlvmMajor(run.StdOut);
         }
         catch (System.ComponentModel.Win32Exception)
         {

@@ -1,0 +1,52 @@
+/* stdio.h — C17 7.21, POSIX.1-2017. */
+#ifndef _STDIO_H
+#define _STDIO_H
+#include <_relibc.h>
+#include <stddef.h>
+#define EOF (-1)
+#define BUFSIZ 4096
+#define _IOFBF 0
+#define _IOLBF 1
+#define _IONBF 2
+#define SEEK_SET 0
+#define SEEK_CUR 1
+#define SEEK_END 2
+__RELIBC_BEGIN
+typedef struct __relibc_file FILE;
+extern FILE *stdin;
+extern FILE *stdout;
+extern FILE *stderr;
+#define stdin stdin
+#define stdout stdout
+#define stderr stderr
+int fputc(int, FILE *);
+int putc(int, FILE *);
+int putchar(int);
+int fputs(const char *__restrict, FILE *__restrict);
+int puts(const char *);
+size_t fwrite(const void *__restrict, size_t, size_t, FILE *__restrict);
+int fflush(FILE *);
+int ferror(FILE *);
+FILE *fopen(const char *__restrict, const char *__restrict);
+FILE *fdopen(int, const char *);
+int fclose(FILE *);
+size_t fread(void *__restrict, size_t, size_t, FILE *__restrict);
+int fgetc(FILE *);
+int getc(FILE *);
+int getchar(void);
+char *fgets(char *__restrict, int, FILE *__restrict);
+int ungetc(int, FILE *);
+int feof(FILE *);
+void clearerr(FILE *);
+int fileno(FILE *);
+int fseek(FILE *, long, int);
+long ftell(FILE *);
+void rewind(FILE *);
+int setvbuf(FILE *__restrict, char *__restrict, int, size_t);
+int remove(const char *);
+int printf(const char *__restrict, ...) __attribute__((__format__(__printf__, 1, 2)));
+int fprintf(FILE *__restrict, const char *__restrict, ...) __attribute__((__format__(__printf__, 2, 3)));
+int sprintf(char *__restrict, const char *__restrict, ...) __attribute__((__format__(__printf__, 2, 3)));
+int snprintf(char *__restrict, size_t, const char *__restrict, ...) __attribute__((__format__(__printf__, 3, 4)));
+__RELIBC_END
+#endif

@@ -1,0 +1,11 @@
+/* sys/types.h — POSIX.1-2017 (LP64 on every relibc-cs target). */
+#ifndef _SYS_TYPES_H
+#define _SYS_TYPES_H
+#include <stddef.h>
+typedef long ssize_t;
+typedef long off_t;
+typedef int pid_t;
+typedef unsigned int uid_t;
+typedef unsigned int gid_t;
+typedef unsigned int mode_t;
+#endif

@@ -1,0 +1,339 @@
+using System.Runtime.InteropServices;
+using Relibc.Header.Errno;
+using Relibc.Header.String;
+using Veridian.Interop;
+
+namespace Relibc.Header.Stdio;
+
+/// <summary>Where formatted output goes: a stream, or a bounded buffer (snprintf), counting every byte it is given.</summary>
+public unsafe struct Sink
+{
+    public File* Stream;
+    public byte* Buffer;
+    public nuint Capacity;
+    public nuint Count;
+    public bool Failed;
+
+    public void Put(byte* data, nuint n)
+    {
+        if (Stream != null)
+        {
+            if (!Streams.Put(Stream, data, n))
+                Failed = true;
+        }
+        else if (Count < Capacity)
+        {
+            var room = Capacity - Count;
+            Str.Copy(Buffer + Count, data, n < room ? n : room);
+        }
+        Count += n;
+    }
+
+    public void Pad(byte c, int n)
+    {
+        for (var i = 0; i < n; i++)
+            Put(&c, 1);
+    }
+}
+
+/// <summary>
+/// The printf family (C17 7.21.6.1; https://pubs.opengroup.org/onlinepubs/9699919799/functions/fprintf.html): flags
+/// <c>- + space # 0</c>, width and precision (also <c>*</c>), length modifiers <c>hh h l ll j z t L</c>, conversions
+/// <c>d i u o x X c s p n %</c>, and the floating ones <c>f F e E g G a A</c> exactly (<see cref="FloatFormat"/>). Not
+/// yet: <c>L</c> (long double; fails with EINVAL), <c>%n$</c> positional arguments, wide <c>%lc %ls</c>, and the v*
+/// functions (COVERAGE.md).
+/// </summary>
+public static unsafe class Printf
+{
+    private const int Minus = 1, Plus = 2, Space = 4, Alt = 8, Zero = 16;
+
+    /// <summary>printf — https://pubs.opengroup.org/onlinepubs/9699919799/functions/printf.html</summary>
+    [UnmanagedCallersOnly(EntryPoint = "printf")]
+    public static int PrintF(byte* format, VaList args)
+    {
+        var sink = new Sink { Stream = Streams.Stdout };
+        return Finish(ref sink, Format(ref sink, format, ref args));
+    }
+
+    /// <summary>fprintf — https://pubs.opengroup.org/onlinepubs/9699919799/functions/fprintf.html</summary>
+    [UnmanagedCallersOnly(EntryPoint = "fprintf")]
+    public static int FPrintF(File* stream, byte* format, VaList args)
+    {
+        var sink = new Sink { Stream = stream };
+        return Finish(ref sink, Format(ref sink, format, ref args));
+    }
+
+    /// <summary>snprintf — https://pubs.opengroup.org/onlinepubs/9699919799/functions/snprintf.html (the full length is returned; at most n-1 bytes and a NUL are written).</summary>
+    [UnmanagedCallersOnly(EntryPoint = "snprintf")]
+    public static int SnPrintF(byte* buffer, nuint n, byte* format, VaList args)
+    {
+        var sink = new Sink { Buffer = buffer, Capacity = n == 0 ? 0 : n - 1 };
+        var ok = Format(ref sink, format, ref args);
+        if (n != 0)
+            buffer[sink.Count < sink.Capacity ? sink.Count : sink.Capacity] = 0;
+        return Finish(ref sink, ok);
+    }
+
+    /// <summary>sprintf — https://pubs.opengroup.org/onlinepubs/9699919799/functions/sprintf.html</summary>
+    [UnmanagedCallersOnly(EntryPoint = "sprintf")]
+    public static int SPrintF(byte* buffer, byte* format, VaList args)
+    {
+        var sink = new Sink { Buffer = buffer, Capacity = nuint.MaxValue };
+        var ok = Format(ref sink, format, ref args);
+        buffer[sink.Count] = 0;
+        return Finish(ref sink, ok);
+    }
+
+    private static int Finish(ref Sink sink, bool ok)
+    {
+        if (!ok || sink.Failed)
+            return -1;
+        if (sink.Count > int.MaxValue)
+        {
+            Errno.Errno.Set(E.OVERFLOW);
+            return -1;
+        }
+        return (int)sink.Count;
+    }
+
+    /// <summary>Formats into <paramref name="sink"/>; false (errno set) on a conversion it cannot do.</summary>
+    public static bool Format(ref Sink sink, byte* f, ref VaList args)
+    {
+        var digits = stackalloc byte[72];
+        while (*f != 0)
+        {
+            if (*f != (byte)'%')
+            {
+                var run = f;
+                while (*f != 0 && *f != (byte)'%')
+                    f++;
+                sink.Put(run, (nuint)(f - run));
+                continue;
+            }
+            f++;
+            var flags = 0;
+            for (; ; f++)
+            {
+                var bit = *f switch { (byte)'-' => Minus, (byte)'+' => Plus, (byte)' ' => Space, (byte)'#' => Alt, (byte)'0' => Zero, _ => 0 };
+                if (bit == 0)
+                    break;
+                flags |= bit;
+            }
+            var width = 0;
+            if (*f == (byte)'*')
+            {
+                width = args.NextInt32();
+                if (width < 0)
+                {
+                    flags |= Minus;
+                    width = width == int.MinValue ? int.MaxValue : -width;
+                }
+                f++;
+            }
+            else
+            {
+                while (*f >= (byte)'0' && *f <= (byte)'9')
+                    width = width * 10 + (*f++ - '0');
+            }
+            var precision = -1;
+            if (*f == (byte)'.')
+            {
+                f++;
+                precision = 0;
+                if (*f == (byte)'*')
+                {
+                    precision = args.NextInt32();
+                    if (precision < 0)
+                        precision = -1;
+                    f++;
+                }
+                else
+                {
+                    while (*f >= (byte)'0' && *f <= (byte)'9')
+                        precision = precision * 10 + (*f++ - '0');
+                }
+            }
+            // Length: 1 hh, 2 h, 3 l, 4 ll/j/q, 5 z/t (all 64-bit here except hh/h), 6 L (long double).
+            var length = 0;
+            switch (*f)
+            {
+                case (byte)'h':
+                    f++;
+                    length = 2;
+                    if (*f == (byte)'h')
+                    {
+                        f++;
+                        length = 1;
+                    }
+                    break;
+                case (byte)'l':
+                    f++;
+                    length = 3;
+                    if (*f == (byte)'l')
+                    {
+                        f++;
+                        length = 4;
+                    }
+                    break;
+                case (byte)'j' or (byte)'q':
+                    f++;
+                    length = 4;
+                    break;
+                case (byte)'L':
+                    f++;
+                    length = 6;
+                    break;
+                case (byte)'z' or (byte)'t':
+                    f++;
+                    length = 5;
+                    break;
+            }
+            var conversion = *f;
+            if (conversion == 0)
+                break;
+            f++;
+            switch (conversion)
+            {
+                case (byte)'%':
+                    {
+                        var pct = (byte)'%';
+                        sink.Put(&pct, 1);
+                        break;
+                    }
+                case (byte)'c':
+                    {
+                        var c = (byte)args.NextInt32();
+                        Pad(ref sink, flags, width, 1, &c, 1, null, 0, 0);
+                        break;
+                    }
+                case (byte)'s':
+                    {
+                        var s = (byte*)args.NextPointer();
+                        fixed (byte* nullText = "(null)"u8)
+                        {
+                            // glibc prints "(null)" for a null pointer when the precision leaves room for it, else nothing.
+                            if (s == null)
+                                s = precision < 0 || precision >= 6 ? nullText : nullText + 6;
+                            var n = precision < 0 ? Str.Length(s) : Bounded(s, (nuint)precision);
+                            Pad(ref sink, flags & Minus, width, (int)n, s, n, null, 0, 0);
+                        }
+                        break;
+                    }
+                case (byte)'d' or (byte)'i':
+                    {
+                        var v = length <= 2 ? args.NextInt32() : args.NextInt64();
+                        v = length == 1 ? (sbyte)v : length == 2 ? (short)v : v;
+                        var negative = v < 0;
+                        var magnitude = negative ? (ulong)(-(v + 1)) + 1 : (ulong)v;
+                        byte sign = negative ? (byte)'-' : (flags & Plus) != 0 ? (byte)'+' : (flags & Space) != 0 ? (byte)' ' : (byte)0;
+                        Integer(ref sink, flags, width, precision, magnitude, 10, false, sign, digits);
+                        break;
+                    }
+                case (byte)'u' or (byte)'o' or (byte)'x' or (byte)'X':
+                    {
+                        var v = length <= 2 ? (ulong)(uint)args.NextInt32() : (ulong)args.NextInt64();
+                        v = length == 1 ? (byte)v : length == 2 ? (ushort)v : v;
+                        var radix = conversion == (byte)'u' ? 10u : conversion == (byte)'o' ? 8u : 16u;
+                        Integer(ref sink, flags, width, precision, v, radix, conversion == (byte)'X', 0, digits, alternate: (flags & Alt) != 0 && conversion != (byte)'u');
+                        break;
+                    }
+                case (byte)'p':
+                    {
+                        var v = (ulong)args.NextPointer();
+                        if (v == 0)
+                        {
+                            fixed (byte* nil = "(nil)"u8)
+                                Pad(ref sink, flags & Minus, width, 5, nil, 5, null, 0, 0); // glibc's spelling of a null %p
+                        }
+                        else
+                        {
+                            Integer(ref sink, flags | Alt, width, precision, v, 16, false, 0, digits, alternate: true);
+                        }
+                        break;
+                    }
+                case (byte)'n':
+                    {
+                        var p = args.NextPointer();
+                        switch (length)
+                        {
+                            case 1: *(sbyte*)p = (sbyte)sink.Count; break;
+                            case 2: *(short*)p = (short)sink.Count; break;
+                            case 0: *(int*)p = (int)sink.Count; break;
+                            default: *(long*)p = (long)sink.Count; break;
+                        }
+                        break;
+                    }
+                case (byte)'f' or (byte)'F' or (byte)'e' or (byte)'E' or (byte)'g' or (byte)'G' or (byte)'a' or (byte)'A':
+                    if (length == 6)
+                    {
+                        // long double needs its own va_arg walk (x87 80-bit on x86_64, binary128 elsewhere): not yet.
+                        Errno.Errno.Set(E.INVAL);
+                        return false;
+                    }
+                    FloatFormat.Format(ref sink, args.NextDouble(), conversion, flags, width, precision);
+                    break;
+                default:
+                    Errno.Errno.Set(E.INVAL);
+                    return false;
+            }
+        }
+        return true;
+    }
+
+    private static nuint Bounded(byte* s, nuint max)
+    {
+        nuint n = 0;
+        while (n < max && s[n] != 0)
+            n++;
+        return n;
+    }
+
+    /// <summary>One integer conversion: sign or 0x prefix, zero padding to the precision (or width with '0'), spaces to the width.</summary>
+    private static void Integer(ref Sink sink, int flags, int width, int precision, ulong value, uint radix, bool upper, byte sign, byte* digits, bool alternate = false)
+    {
+        var end = digits + 64;
+        var p = end;
+        var hex = upper ? "0123456789ABCDEF"u8 : "0123456789abcdef"u8;
+        while (value != 0)
+        {
+            *--p = hex[(int)(value % radix)];
+            value /= radix;
+        }
+        var count = (int)(end - p);
+        var wasZero = count == 0;
+        // C17 7.21.6.1p8: precision 0 with value 0 prints no digits; otherwise the default precision is 1.
+        var minDigits = precision < 0 ? 1 : precision;
+        var prefix = stackalloc byte[2];
+        var prefixLength = 0;
+        if (sign != 0)
+            prefix[prefixLength++] = sign;
+        if (alternate && radix == 16 && !wasZero)
+        {
+            prefix[prefixLength++] = (byte)'0';
+            prefix[prefixLength++] = upper ? (byte)'X' : (byte)'x';
+        }
+        if (alternate && radix == 8 && minDigits <= count)
+            minDigits = count + 1; // '#' with o: the first digit is a zero
+        var zeros = minDigits > count ? minDigits - count : 0;
+        if ((flags & Zero) != 0 && (flags & Minus) == 0 && precision < 0)
+        {
+            var room = width - prefixLength - count;
+            if (room > zeros)
+                zeros = room;
+        }
+        Pad(ref sink, flags & Minus, width, prefixLength + zeros + count, p, (nuint)count, prefix, prefixLength, zeros);
+    }
+
+    private static void Pad(ref Sink sink, int flags, int width, int total, byte* body, nuint bodyLength, byte* prefix, int prefixLength, int zeros)
+    {
+        var spaces = width > total ? width - total : 0;
+        if ((flags & Minus) == 0)
+            sink.Pad((byte)' ', spaces);
+        if (prefixLength > 0)
+            sink.Put(prefix, (nuint)prefixLength);
+        sink.Pad((byte)'0', zeros);
+        sink.Put(body, bodyLength);
+        if ((flags & Minus) != 0)
+            sink.Pad((byte)' ', spaces);
+    }
+}

@@ -1,0 +1,54 @@
+using System.Runtime.InteropServices;
+using Relibc.Header.Stdio;
+using Relibc.Platform;
+
+namespace Relibc.Header.Stdlib;
+
+/// <summary>Process termination: exit, _Exit, atexit, abort (C17 7.22.4).</summary>
+public static unsafe class Exit
+{
+    private const int MaxHandlers = 32; // C17 7.22.4.2: at least 32 must be registrable
+    private static int s_count;
+    private static HandlerTable s_handlers;
+
+    private struct HandlerTable
+    {
+        public fixed ulong Entries[MaxHandlers];
+    }
+
+    /// <summary>atexit — https://pubs.opengroup.org/onlinepubs/9699919799/functions/atexit.html (C17 7.22.4.2).</summary>
+    [UnmanagedCallersOnly(EntryPoint = "atexit")]
+    public static int AtExit(delegate* unmanaged<void> handler)
+    {
+        if (s_count == MaxHandlers)
+            return -1;
+        s_handlers.Entries[s_count++] = (ulong)handler;
+        return 0;
+    }
+
+    /// <summary>exit — https://pubs.opengroup.org/onlinepubs/9699919799/functions/exit.html (C17 7.22.4.4): handlers in reverse order, then streams flushed.</summary>
+    [UnmanagedCallersOnly(EntryPoint = "exit")]
+    public static void ExitExport(int status) => Run(status);
+
+    /// <summary>The body of exit(3), also the end of process start.</summary>
+    public static void Run(int status)
+    {
+        while (s_count > 0)
+            ((delegate* unmanaged<void>)s_handlers.Entries[--s_count])();
+        Streams.FlushAll();
+        Pal.Exit(status);
+    }
+
+    /// <summary>_Exit — https://pubs.opengroup.org/onlinepubs/9699919799/functions/_Exit.html (C17 7.22.4.5): no handlers, no flushing.</summary>
+    [UnmanagedCallersOnly(EntryPoint = "_Exit")]
+    public static void QuickExit(int status) => Pal.Exit(status);
+
+    /// <summary>abort — https://pubs.opengroup.org/onlinepubs/9699919799/functions/abort.html (C17 7.22.4.1): SIGABRT, and if that returns, exit 127.</summary>
+    [UnmanagedCallersOnly(EntryPoint = "abort")]
+    public static void Abort()
+    {
+        const int SigAbrt = 6;
+        Pal.RaiseSignal(SigAbrt);
+        Pal.Exit(127);
+    }
+}
