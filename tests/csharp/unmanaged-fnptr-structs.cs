@@ -1,6 +1,6 @@
 // Structs by value through delegate* unmanaged<…> into [UnmanagedCallersOnly] methods without an EntryPoint: the caller
 // used the C ABI (structs in register pieces), the callee the managed convention (structs by address, sret), so every
-// struct argument or result crashed. Found by cs-soak seed 20 (generator v3's C-ABI functions; 15 of seeds 1-40);
+// struct argument or result crashed. Found by cs-soak seed 20 (generator v3's C-ABI functions: 15 of seeds 1-40 failed);
 // reduced to Nothing below, widened to every size class: empty, small, mixed int/float, memory, union, fixed buffer.
 // expect: small -49 244
 // expect: mixed 42 6.00 -9.00
