@@ -185,7 +185,7 @@ public sealed partial class MethodTranslator
     private void EmitCall(MethodInst target, MethodSignature<TypeSig> sig, List<SV> args, bool pushResult)
     {
         var fn = _mt.Require(target);
-        bool cAbi = _m.ImportName(target.Def) is not null || _m.ExportName(target.Def) is not null;
+        bool cAbi = _m.ImportName(target.Def) is not null || _m.IsUnmanagedCallersOnly(target.Def);
         var def = _md.GetMethodDefinition(target.Def);
         bool isStatic = (def.Attributes & MethodAttributes.Static) != 0;
         var types = new List<TypeSig>();

@@ -574,10 +574,19 @@ public sealed partial class MethodTranslator
         var result = bits == 64 ? VK.I64 : VK.I32;
         if (v.K is VK.F32 or VK.F64)
         {
+            // In range when the value truncated toward zero is, i.e. min - 1 < v < max + 1 (NaN is not), compared exactly:
+            // max + 1 is a power of two, exact in float and double; min - 1 is exact too unless the significand is too
+            // short for it (-2^31 - 1 in float, -2^63 - 1 in either), and then no value lies between min - 1 and min,
+            // so the bound is v >= min. (Both bounds rounded through BigInteger → double were wrong at the ends of the
+            // 64-bit ranges, and not constants of type float at all.)
             var ft = Ty.Llvm(v.K);
+            int significand = v.K == VK.F32 ? 24 : 53;
+            var upper = Math.ScaleB(1.0, signedTarget ? bits - 1 : bits);
+            var (lowPred, lower) = !signedTarget ? ("ogt", -1.0)
+                : bits <= significand ? ("ogt", -Math.ScaleB(1.0, bits - 1) - 1) : ("oge", -Math.ScaleB(1.0, bits - 1));
             var lo = T(); var hi = T(); var ok = T(); var bad = T();
-            Emit($"{lo} = fcmp ogt {ft} {v.V}, {FloatConst((double)min - 1)}");
-            Emit($"{hi} = fcmp olt {ft} {v.V}, {FloatConst((double)max + 1)}");
+            Emit($"{lo} = fcmp {lowPred} {ft} {v.V}, {FloatConst(lower)}");
+            Emit($"{hi} = fcmp olt {ft} {v.V}, {FloatConst(upper)}");
             Emit($"{ok} = and i1 {lo}, {hi}");
             Emit($"{bad} = xor i1 {ok}, true");
             PanicIf(bad, "arithmetic overflow");

@@ -70,7 +70,9 @@ public sealed partial class MethodTranslator
         if (def.RelativeVirtualAddress == 0)
             throw new UnsupportedException($"method {_mt.Describe(_inst)} has no body (extern without [DllImport])");
         var sig = _m.Signature(_inst);
-        _cAbi = _m.ExportName(_inst.Def) is not null;
+        // Exports and every other [UnmanagedCallersOnly] method: callers reach them through the C ABI (C, or
+        // delegate* unmanaged<…>); with the managed convention their struct parameters and results did not match.
+        _cAbi = _m.IsUnmanagedCallersOnly(_inst.Def);
         bool isStatic = (def.Attributes & MethodAttributes.Static) != 0;
         var header = new StringBuilder();
         var parms = new List<string>();
@@ -211,7 +213,7 @@ public sealed partial class MethodTranslator
             Emit("unreachable");
         WriteFinallyDispatch();
 
-        var linkage = _cAbi ? "" : "internal ";
+        var linkage = _m.ExportName(_inst.Def) is not null ? "" : "internal ";
         var retType = csig is not null ? csig.ReturnLlvm : _ret is null || _ret.StructByAddress ? "void" : CAbi.RenderReturn(_ret);
         header.Append(CultureInfo.InvariantCulture, $"define {linkage}{retType} {name}({string.Join(", ", parms)}) {{\nentry:\n");
         var sb = new StringBuilder();

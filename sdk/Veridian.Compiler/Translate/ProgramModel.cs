@@ -54,6 +54,13 @@ public sealed class ProgramModel
     public bool IsIntrinsic(MethodDefinitionHandle h) =>
         HasAttribute(Md.GetMethodDefinition(h).GetCustomAttributes(), "System.Runtime.CompilerServices.IntrinsicAttribute");
 
+    /// <summary>
+    /// True for a <c>[UnmanagedCallersOnly]</c> method, exported or not: it has the target's C calling convention,
+    /// because C# only lets <c>delegate* unmanaged&lt;…&gt;</c> (a C-ABI call) and C reach it.
+    /// </summary>
+    public bool IsUnmanagedCallersOnly(MethodDefinitionHandle h) =>
+        HasAttribute(Md.GetMethodDefinition(h).GetCustomAttributes(), "System.Runtime.InteropServices.UnmanagedCallersOnlyAttribute");
+
     /// <summary>The EntryPoint of <c>[UnmanagedCallersOnly]</c>, or null when the method is not an export.</summary>
     public string? ExportName(MethodDefinitionHandle h)
     {

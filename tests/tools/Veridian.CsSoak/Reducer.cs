@@ -27,7 +27,11 @@ public sealed class Reducer
     private readonly HashSet<string> _tried = new(StringComparer.Ordinal);
     private readonly CancellationToken _cancel;
 
+    /// <summary>Candidates that compiled and were given to the interestingness test.</summary>
     public int Tests { get; private set; }
+
+    /// <summary>Candidates tried (compiled or not).</summary>
+    public int Candidates { get; private set; }
 
     /// <param name="interesting">True when a candidate still shows the failure.</param>
     /// <param name="compiles">A cheap validity filter run before <paramref name="interesting"/> (e.g. Roslyn against the BCL).</param>
@@ -64,6 +68,7 @@ public sealed class Reducer
     {
         if (_cancel.IsCancellationRequested || !_tried.Add(candidate))
             return false;
+        Candidates++;
         if (!_compiles(candidate))
             return false;
         Tests++;

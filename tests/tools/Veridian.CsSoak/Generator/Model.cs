@@ -14,14 +14,6 @@ public sealed record GeneratorOptions
     /// <summary>Upper bound of a function's estimated dynamic operation count (callees included): keeps runs short.</summary>
     public int CostBudget { get; init; } = 6000;
 
-    /// <summary>
-    /// Allows the constructs whose IL mentions <c>sizeof System.IntPtr</c>: nint/nuint as stackalloc, pointer and
-    /// <c>sizeof</c> operands, and shifts of nint/nuint (Roslyn masks their count with <c>sizeof(nint) * 8 - 1</c>).
-    /// Off until the <c>sizeof(nint)</c> fix on main is merged (the token resolved to the empty core-library
-    /// struct, size 1): a known bug, fixed elsewhere, that the soak must not keep rediscovering.
-    /// </summary>
-    public bool SizeofNativeInt { get; init; }
-
     public static GeneratorOptions Default { get; } = new();
 
     /// <summary>Small programs (tests of the generator and reducer).</summary>
@@ -63,11 +55,20 @@ internal sealed class FuncDef
     public required List<ParamDef> Params { get; init; }
     public int Cost { get; set; }
 
-    /// <summary>Only primitive by-value parameters and a primitive result: callable through <c>delegate*&lt;…&gt;</c>.</summary>
-    public bool FnPtrCompatible => Ret is { IsStruct: false } && Params.All(p => p.Mode == ParamMode.Value && !p.Type.IsStruct);
+    /// <summary>
+    /// <c>[UnmanagedCallersOnly]</c>: a C-ABI function, called only through <c>delegate* unmanaged&lt;…&gt;</c> (C# forbids
+    /// calling it directly), so structs by value cross the C calling convention of each target.
+    /// </summary>
+    public bool Unmanaged { get; init; }
 
-    public string FnPtrType => $"delegate*<{string.Join(", ", Params.Select(p => p.Type.Name).Append(Ret!.Name))}>";
+    /// <summary>Called by name (not an <see cref="Unmanaged"/> function).</summary>
+    public bool Direct => !Unmanaged;
+
+    /// <summary>Only by-value parameters (primitives or structs) and a result: callable through <c>delegate*&lt;…&gt;</c>.</summary>
+    public bool FnPtrCompatible => Ret is not null && Params.All(p => p.Mode == ParamMode.Value);
+
+    public string FnPtrType => $"delegate*{(Unmanaged ? " unmanaged" : "")}<{string.Join(", ", Params.Select(p => p.Type.Name).Append(Ret!.Name))}>";
 
     /// <summary>(T, T) → T: usable with the generic <c>Apply&lt;T&gt;</c>.</summary>
-    public bool IsBinaryOp(CsType t) => FnPtrCompatible && Ret == t && Params.Count == 2 && Params.All(p => p.Type == t);
+    public bool IsBinaryOp(CsType t) => FnPtrCompatible && !Unmanaged && Ret == t && Params.Count == 2 && Params.All(p => p.Type == t);
 }

@@ -69,7 +69,13 @@ public sealed partial class ProgramGenerator
                         }
                 }
             }
-            var call = $"{f.Name}({string.Join(", ", args)})";
+            var callee = f.Name;
+            if (f.Unmanaged)
+            {
+                callee = NewName("u");
+                _w.Line($"{f.FnPtrType} {callee} = &{f.Name};");
+            }
+            var call = $"{callee}({string.Join(", ", args)})";
             if (f.Ret is null)
                 _w.Line(call + ";");
             else

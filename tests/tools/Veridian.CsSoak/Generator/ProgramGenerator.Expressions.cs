@@ -37,8 +37,7 @@ public sealed partial class ProgramGenerator
         {
             case 0: return $"({E(t, e)} {_rng.Pick(s_intOps)} {E(t, e)})";
             case 1: return Divide(t, e, _rng.Chance(50) ? "/" : "%");
-            case 2 when !t.IsNative || _o.SizeofNativeInt: return $"({E(t, e)} {_rng.Pick(s_shiftOps)} {ShiftCount(e)})";
-            case 2: return $"({E(t, e)} {_rng.Pick(s_intOps)} {E(t, e)})";
+            case 2: return $"({E(t, e)} {_rng.Pick(s_shiftOps)} {ShiftCount(e)})";
             case 3: return t.IsSigned && _rng.Chance(50) ? $"(-{E(t, e)})" : $"(~{E(t, e)})";
             case 4: return Convert(t, e);
             case 5: return Checked(t, e);
@@ -108,7 +107,10 @@ public sealed partial class ProgramGenerator
                         : $"({E(u, e)} is {PatternConst(u, a)} or > {PatternConst(u, b)})";
                 }
             case 4: return CallExpr(CsType.Bool, e) ?? Leaf(CsType.Bool, e);
-            case 5: return $"Pick<bool>({E(CsType.Bool, e)}, {E(CsType.Bool, e)}, {E(CsType.Bool, e)})".Also(() => _helpers.Add("Pick"));
+            case 5:
+                if (StringVars() is { Count: > 0 } strings && _rng.Chance(50))
+                    return $"({_rng.Pick(strings).Name} {(_rng.Chance(50) ? "==" : "!=")} {StringExpr(e)})";
+                return $"Pick<bool>({E(CsType.Bool, e)}, {E(CsType.Bool, e)}, {E(CsType.Bool, e)})".Also(() => _helpers.Add("Pick"));
             default: return ReadPlace(CsType.Bool, e) ?? Lit(CsType.Bool);
         }
     }
@@ -158,6 +160,8 @@ public sealed partial class ProgramGenerator
     /// </summary>
     private string Checked(CsType t, int e)
     {
+        if (_rng.Chance(25))
+            return CheckedFromFloat(t, e);
         if (t.IsSmall || _rng.Chance(50))
         {
             if (_rng.Chance(30))
@@ -168,16 +172,43 @@ public sealed partial class ProgramGenerator
             var mask = (BigInteger.One << _rng.Range(1, Math.Min(bits, 31))) - 1;
             return $"checked(({t.Name})unchecked({E(u, e)} & {mask}))";
         }
-        var op = _rng.Pick(t.IsSigned ? ["+", "-", "*"] : new[] { "+", "*" });
+        var op = _rng.Pick(["+", "-", "*"]);
         var m = op == "*" ? "0xFF" : "0x7FFF";
+        if (op == "-" && !t.IsSigned)
+            return $"checked(unchecked(({E(t, e)} & {m}) | 0x8000) - unchecked({E(t, e)} & {m}))";
         return $"checked(unchecked({E(t, e)} & {m}) {op} unchecked({E(t, e)} & {m}))";
+    }
+
+    /// <summary>
+    /// A checked conversion from float or double that cannot overflow, the ends of the range included: a value of
+    /// <paramref name="t"/> made exact in the floating-point type (low bits cleared where it has more bits than the
+    /// significand), plus a fraction in (-1, 1) only where the sum is exact too; it truncates back into range.
+    /// </summary>
+    private string CheckedFromFloat(CsType t, int e)
+    {
+        var f = t.Bits <= 16 ? _rng.Pick([CsType.Float, CsType.Double]) : _rng.Chance(60) ? CsType.Double : CsType.Float;
+        int significand = f == CsType.Float ? 24 : 53;
+        int valueBits = t.Bits - (t.IsSigned ? 1 : 0);
+        var x = E(t, e);
+        if (valueBits > significand)
+        {
+            var low = BigInteger.One << (valueBits - significand);
+            var mask = t.IsSigned ? -low : (BigInteger.One << t.Bits) - low;
+            return $"checked(({t.Name})({f.Name})unchecked({x} & {t.Literal(mask)}))";
+        }
+        if (valueBits + 2 <= significand && _rng.Chance(70))
+        {
+            var frac = _rng.Pick(["0.5", "-0.5", "0.75", "-0.75", "0.25", "-0.25"]) + (f == CsType.Float ? "f" : "");
+            return $"checked(({t.Name})(({f.Name})unchecked({x}) + {(frac.StartsWith('-') ? $"({frac})" : frac)}))";
+        }
+        return $"checked(({t.Name})({f.Name})unchecked({x}))";
     }
 
     private string ShiftCount(int e) => _rng.Chance(40) ? _rng.Range(0, 70).ToString(CultureInfo.InvariantCulture) : E(CsType.Int, e);
 
     /// <summary>
     /// Division or remainder that can neither divide by zero nor overflow (MinValue / -1 throws in .NET and panics
-    /// here): by a constant divisor, inline behind a guard on a variable, or through a guarded helper.
+    /// here): by a constant divisor, by a variable replaced with 1 when it is 0 (or -1), or through a guarded helper.
     /// </summary>
     private string Divide(CsType t, int e, string op, string? dividend = null)
     {
@@ -191,21 +222,16 @@ public sealed partial class ProgramGenerator
         }
         if (form == 1 && ReadPlace(t, 0) is { } b && !b.Contains('('))
         {
-            var overflow = t.IsSigned ? $" || ({b} == -1 && {a} == {MinOf(t)})" : "";
-            return $"(({b} == 0{overflow}) ? {a} : ({a} {op} {b}))";
+            // The divisor is tested after the dividend is evaluated (left to right), and the dividend only once: it may
+            // have side effects (Interlocked, calls writing globals) that change the divisor variable (seed 248 of v3
+            // divided by zero under CoreCLR). -1 becomes 1 too: that rules out MinValue / -1 whatever the dividend.
+            var bad = t.IsSigned ? $"({b} == 0 || {b} == -1)" : $"{b} == 0";
+            return $"({a} {op} ({bad} ? 1 : {b}))";
         }
         var helper = (op == "/" ? "Div_" : "Rem_") + t.Name;
         _helpers.Add(helper);
         return $"{helper}({a}, {E(t, e)})";
     }
-
-    private static string MinOf(CsType t) => t.P switch
-    {
-        Prim.Int => "int.MinValue",
-        Prim.Long => "long.MinValue",
-        Prim.NInt => "(nint)long.MinValue",
-        _ => throw new InvalidOperationException(t.Name),
-    };
 
     /// <summary>Calls a function returning <paramref name="t"/> (direct, through a function pointer, or a generic helper); null when none fits.</summary>
     private string? CallExpr(CsType t, int e)
@@ -225,7 +251,7 @@ public sealed partial class ProgramGenerator
             _helpers.Add("Apply");
             return $"Apply<{t.Name}>(&{f.Name}, {E(t, e)}, {E(t, e)})";
         }
-        var fs = _funcs.Where(f => f.Ret == t && Affordable(f)).ToList();
+        var fs = _funcs.Where(f => f.Direct && f.Ret == t && Affordable(f)).ToList();
         while (fs.Count > 0)
         {
             var f = _rng.Pick(fs);
@@ -253,7 +279,7 @@ public sealed partial class ProgramGenerator
                     args.Add(E(p.Type, e));
                     break;
                 case ParamMode.In:
-                    if (_rng.Chance(50) && ReadPlace(p.Type, 0) is { } r && !r.StartsWith('"'))
+                    if (_rng.Chance(50) && VariablePlace(p.Type, 0) is { } r && !r.StartsWith('"'))
                         args.Add("in " + r);
                     else
                         args.Add(E(p.Type, e));
@@ -284,7 +310,6 @@ public sealed partial class ProgramGenerator
             {
                 var st = StructTypes.Concat([RandomElement(false)]).ToList();
                 var s = _rng.Pick(st);
-                if (!MemoryOk(s)) return null;
                 if (_rng.Chance(50)) return $"sizeof({s.Name})";
                 _helpers.Add("SizeOf");
                 return $"SizeOf<{s.Name}>()";
@@ -314,6 +339,15 @@ public sealed partial class ProgramGenerator
                 while (cases.Count < n) cases.Add(_rng.Chance(70) ? _rng.Range(0, 8) : InterestingInt(u));
                 var arms = cases.Select(c => $"{PatternConst(u, c)} => {E(t, e)}").Append($"_ => {E(t, e)}");
                 return $"({E(u, e)} switch {{ {string.Join(", ", arms)} }})";
+            });
+            options.Add(() =>
+            {
+                // A switch on a string (Roslyn hashes the string when there are more than a few cases).
+                var strings = StringVars();
+                if (strings.Count == 0) return null;
+                var cases = s_words.Where(_ => _rng.Chance(60)).ToList();
+                var arms = cases.Select(c => $"\"{c}\" => {E(t, e)}").Append($"_ => {E(t, e)}");
+                return $"({_rng.Pick(strings).Name} switch {{ {string.Join(", ", arms)} }})";
             });
             options.Add(() => { _helpers.Add("Pick"); return $"Pick<{t.Name}>({E(CsType.Bool, e)}, {E(t, e)}, {E(t, e)})"; });
             options.Add(() => { _helpers.Add("Id"); return $"Id<{t.Name}>({E(t, e)})"; });
@@ -351,6 +385,22 @@ public sealed partial class ProgramGenerator
         };
     }
 
+    // ---- strings ----
+
+    /// <summary>Literals for string variables (at least three characters: code indexes them modulo the length).</summary>
+    private static readonly string[] s_words = ["alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota", "kappa"];
+    private const int MinWordLength = 3;
+
+    private List<Var> StringVars() => AllVars().Where(v => v.Kind == VarKind.StringLit && v.Length < 0).ToList();
+
+    /// <summary>A string: a literal, a string variable, or a choice between them.</summary>
+    private string StringExpr(int e) => _rng.Below(3) switch
+    {
+        0 when StringVars() is { Count: > 0 } vs => _rng.Pick(vs).Name,
+        1 => $"({E(CsType.Bool, e)} ? \"{_rng.Pick(s_words)}\" : \"{_rng.Pick(s_words)}\")",
+        _ => $"\"{_rng.Pick(s_words)}\"",
+    };
+
     // ---- places ----
 
     private IEnumerable<Var> AllVars()
@@ -370,9 +420,13 @@ public sealed partial class ProgramGenerator
     /// <summary>A writable place of type <paramref name="t"/>, or null.</summary>
     private string? WritePlace(CsType t, int d) => Place(t, writable: true, d);
 
-    private string? Place(CsType t, bool writable, int d)
+    /// <summary>A readable place that is a variable (for <c>in</c> arguments and <c>ref readonly</c>): no string element.</summary>
+    private string? VariablePlace(CsType t, int d) => Place(t, writable: false, d, variable: true);
+
+    private string? Place(CsType t, bool writable, int d, bool variable = false)
     {
-        var roots = AllVars().Where(v => v.Kind != VarKind.FnPtr && (!writable || v.Writable) && v.Type.Reaches(t) && (!v.Indexed || v.Length != 0)).ToList();
+        var roots = AllVars().Where(v => v.Kind != VarKind.FnPtr && (!writable || v.Writable) && (!variable || v.Kind != VarKind.StringLit)
+            && v.Type.Reaches(t) && (!v.Indexed || v.Length != 0)).ToList();
         if (roots.Count == 0)
             return null;
         var root = _rng.Pick(roots);

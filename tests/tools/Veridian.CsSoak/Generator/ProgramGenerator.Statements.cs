@@ -42,14 +42,22 @@ public sealed partial class ProgramGenerator
         CsType? ret = _rng.Chance(15) ? null : RandomType(20);
         var ps = new List<ParamDef>();
         int np = _rng.Range(0, 4);
-        for (int i = 0; i < np; i++)
+        // Some functions are C-ABI ([UnmanagedCallersOnly]): by-value blittable parameters and result, structs often.
+        bool unmanaged = ret is not null && _rng.Chance(15);
+        if (unmanaged)
+        {
+            ret = RandomBlittable();
+            for (int i = 0; i < np; i++)
+                ps.Add(new ParamDef("p" + i.ToString(CultureInfo.InvariantCulture), RandomBlittable(), ParamMode.Value));
+        }
+        for (int i = 0; i < np && !unmanaged; i++)
         {
             var pname = "p" + i.ToString(CultureInfo.InvariantCulture);
             var mode = (ParamMode)_rng.Weighted([55, 14, 8, 10, 8]);
             var t = mode == ParamMode.Span ? RandomElement() : RandomType(mode == ParamMode.In ? 60 : 25);
             ps.Add(new ParamDef(pname, t, mode));
         }
-        var f = new FuncDef { Name = name, Ret = ret, Params = ps };
+        var f = new FuncDef { Name = name, Ret = ret, Params = ps, Unmanaged = unmanaged };
         ResetFunctionState(f);
         var sig = string.Join(", ", ps.Select(p => p.Mode switch
         {
@@ -59,6 +67,8 @@ public sealed partial class ProgramGenerator
             ParamMode.Out => $"out {p.Type.Name} {p.Name}",
             ParamMode.Span => $"Span<{p.Type.Name}> {p.Name}",
         }));
+        if (unmanaged)
+            _w.Line("[UnmanagedCallersOnly]");
         _w.Open($"static {ret?.Name ?? "void"} {name}({sig})");
         _w.Open("unchecked");
         foreach (var p in ps.Where(p => p.Mode != ParamMode.Out))
@@ -184,7 +194,7 @@ public sealed partial class ProgramGenerator
         }
         switch (_rng.Below(8))
         {
-            case 0 when !t.IsNative || _o.SizeofNativeInt:
+            case 0:
                 _w.Line($"{p.Text} {_rng.Pick(["<<=", ">>=", ">>>="])} {ShiftCount(2)};");
                 return;
             case 1:
@@ -241,6 +251,12 @@ public sealed partial class ProgramGenerator
             {
                 case VarKind.FnPtr:
                     break;
+                case VarKind.StringLit:
+                    {
+                        var i = NewName("h");
+                        _w.Line($"for (int {i} = 0; {i} < {v.Name}.Length; {i}++) {Hash($"{v.Name}[{i}]", CsType.Char)}");
+                        break;
+                    }
                 case VarKind.Span or VarKind.ReadOnlySpan:
                     {
                         var i = NewName("h");
@@ -435,7 +451,7 @@ public sealed partial class ProgramGenerator
 
     private void CallStatement()
     {
-        var fs = _funcs.Where(Affordable).ToList();
+        var fs = _funcs.Where(f => f.Direct && Affordable(f)).ToList();
         while (fs.Count > 0)
         {
             var f = _rng.Pick(fs);
@@ -462,8 +478,15 @@ public sealed partial class ProgramGenerator
     private void LocalDecl()
     {
         bool stack = _loopNest == 0;
-        switch (_rng.Weighted([60, stack ? 12 : 0, 10, 5, 8, 5]))
+        switch (_rng.Weighted([60, stack ? 12 : 0, 10, 5, 8, 5, 4]))
         {
+            case 6:
+                {
+                    var v = NewName("s");
+                    _w.Line($"string {v} = {StringExpr(2)};");
+                    Declare(new Var(v, VarKind.StringLit, CsType.Char, -1));
+                    return;
+                }
             case 0:
                 {
                     var t = RandomType(25);
@@ -518,7 +541,7 @@ public sealed partial class ProgramGenerator
                         return;
                     }
                     var t = RandomType(20);
-                    if (ReadPlace(t, 1) is { } rp && !rp.StartsWith('"'))
+                    if (VariablePlace(t, 1) is { } rp && !rp.StartsWith('"'))
                     {
                         _w.Line($"ref readonly {t.Name} {v} = ref {rp};");
                         Declare(new Var(v, VarKind.RefReadonlyLocal, t));
@@ -558,11 +581,10 @@ public sealed partial class ProgramGenerator
             return;
         }
         // &local, &local.field or a local's fixed buffer: fixed variables need no fixed statement.
-        var roots = AllVars().Where(x => x.IsFixedVariable && MemoryOk(x.Type)).ToList();
+        var roots = AllVars().Where(x => x.IsFixedVariable).ToList();
         if (roots.Count == 0)
         {
             var t = RandomPrim(false);
-            if (!MemoryOk(t)) t = CsType.Int;
             var l = NewName("v");
             _w.Line($"{t.Name} {l} = {E(t, 2)};");
             Declare(new Var(l, VarKind.Local, t));
@@ -576,12 +598,10 @@ public sealed partial class ProgramGenerator
             var f = _rng.Pick(type.Fields);
             if (f.FixedLength > 0)
             {
-                if (!MemoryOk(f.Type)) break;
                 _w.Line($"{f.Type.Name}* {v} = {text}.{f.Name};");
                 Declare(new Var(v, VarKind.Pointer, f.Type, f.FixedLength));
                 return;
             }
-            if (!MemoryOk(f.Type)) break;
             text += "." + f.Name;
             type = f.Type;
         }
@@ -628,8 +648,15 @@ public sealed partial class ProgramGenerator
     private void Fixed(int depth)
     {
         var q = NewName("q");
-        var spans = AllVars().Where(v => v.Kind is VarKind.Span or VarKind.ReadOnlySpan && v.Length != 0 && MemoryOk(v.Type)).ToList();
-        if (spans.Count > 0 && _rng.Chance(60))
+        var spans = AllVars().Where(v => v.Kind is VarKind.Span or VarKind.ReadOnlySpan && v.Length != 0).ToList();
+        var strings = StringVars();
+        if (strings.Count > 0 && _rng.Chance(20))
+        {
+            _w.Open($"fixed (char* {q} = {_rng.Pick(strings).Name})");
+            PushScope();
+            Declare(new Var(q, VarKind.ReadOnlyPointer, CsType.Char, MinWordLength));
+        }
+        else if (spans.Count > 0 && _rng.Chance(60))
         {
             var sp = _rng.Pick(spans);
             _w.Open($"fixed ({sp.Type.Name}* {q} = {sp.Name})");
@@ -639,7 +666,7 @@ public sealed partial class ProgramGenerator
         }
         else
         {
-            var roots = AllVars().Where(v => v.IsMoveable && v.Writable && !v.Type.IsStruct && MemoryOk(v.Type)).ToList();
+            var roots = AllVars().Where(v => v.IsMoveable && v.Writable && !v.Type.IsStruct).ToList();
             if (roots.Count == 0)
             {
                 Block(depth);
