@@ -36,6 +36,33 @@ public class ActionCacheTests
     }
 
     [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public void A_file_restored_from_the_cache_keeps_its_execute_bit_or_its_absence(bool executable)
+    {
+        var dir = Directory.CreateTempSubdirectory("vdn-cache-").FullName;
+        try
+        {
+            var cache = new ActionCache(Path.Combine(dir, "cache"), limit: 1_000_000);
+            var output = Path.Combine(dir, "program");
+            File.WriteAllBytes(output, [0x7f, (byte)'E', (byte)'L', (byte)'F', executable ? (byte)1 : (byte)0]);
+            if (executable)
+                File.SetUnixFileMode(output, File.GetUnixFileMode(output) | UnixFileMode.UserExecute);
+            var key = Sha256Hash.HexOfParts(["link program"]);
+            var entry = cache.Store(key, [("program", output, Sha256Hash.HexOfFile(output))], [], "", null);
+            var restored = Path.Combine(dir, "restored");
+            Assert.True(cache.Restore(cache.Lookup(key)!, [restored]));
+            Assert.Equal(executable, entry.Files[0].Executable);
+            Assert.Equal(executable, (File.GetUnixFileMode(restored) & UnixFileMode.UserExecute) != 0);
+        }
+        finally
+        {
+            Directory.Delete(dir, true);
+        }
+    }
+
+    [Theory]
     [InlineData("123", 123L)]
     [InlineData("64K", 65536L)]
     [InlineData("2G", 2147483648L)]

@@ -108,7 +108,11 @@ public sealed class ActionCache
                     return Drop(entry);
                 }
                 var temp = AtomicFile.TempBeside(targets[i]);
-                using (var fs = new FileStream(temp, FileMode.CreateNew, FileAccess.Write))
+                var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+                // Entries written before the flag existed: the stored copy kept the linker's mode (File.Copy keeps it).
+                if ((entry.Files[i].Executable || IsExecutable(source)) && !OperatingSystem.IsWindows())
+                    options.UnixCreateMode = ExecutableMode; // less the umask, as the linker's own output would be
+                using (var fs = new FileStream(temp, options))
                 {
                     fs.Write(bytes);
                 }
@@ -127,6 +131,12 @@ public sealed class ActionCache
         }
     }
 
+    private const UnixFileMode ExecutableMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute |
+        UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute;
+
+    private static bool IsExecutable(string path) =>
+        !OperatingSystem.IsWindows() && (File.GetUnixFileMode(path) & UnixFileMode.UserExecute) != 0;
+
     private bool Drop(CacheEntry entry)
     {
         AtomicFile.TryDelete(EntryPath(entry.Key));
@@ -142,7 +152,7 @@ public sealed class ActionCache
             var target = FilePath(hash);
             if (!File.Exists(target))
                 AtomicFile.Copy(path, target, Durability.None);
-            files.Add(new CachedFile(name, hash, new FileInfo(target).Length));
+            files.Add(new CachedFile(name, hash, new FileInfo(target).Length, IsExecutable(path)));
         }
         var entry = new CacheEntry(key, files, headers, toolOutput);
         AtomicFile.Write(EntryPath(key), JsonSerializer.SerializeToUtf8Bytes(entry, BuildJson.Default.CacheEntry), Durability.None);

@@ -2,8 +2,8 @@ using System.Text.Json.Serialization;
 
 namespace Veridian.Build.Cache;
 
-/// <summary>A file stored in the cache by content hash.</summary>
-public sealed record CachedFile(string Name, string Hash, long Size);
+/// <summary>A file stored in the cache by content hash; <paramref name="Executable"/>: restored with the execute bits (a linked program).</summary>
+public sealed record CachedFile(string Name, string Hash, long Size, bool Executable = false);
 
 /// <summary>A header the front end read, with its content hash when the entry was made.</summary>
 public sealed record HeaderHash(string Path, string Hash);

@@ -40,8 +40,16 @@ public static class SysrootBuilder
         var source = SourceDirectory ?? throw DiagnosticException.Error(BuildCodes.SysrootBuildFailed,
             $"no relibc-cs sources beside this SDK ({SdkLayout.Artifacts}) to build the C library of {target.Canonical}",
             hint: "pass --sysroot (or set VERIDIAN_SYSROOT) to a sysroot that has it");
+        // The hot path (every `veridian cc` under make): nothing that makes the sysroot changed since it was installed, so
+        // neither build engine run is needed. Anything newer — a relibc-cs source, the compiler or toolchain that builds
+        // it — goes the full way below, where the engine's cache decides what really runs.
+        if (InstalledAfterEveryInput(Path.Combine(sysroot, target.Canonical, ".relibc-manifest"), source))
+            return false;
         Directory.CreateDirectory(sysroot);
         using var sysrootLock = Lock(Path.Combine(sysroot, ".lock"), sysroot);
+        // Again under the lock: a process that waited here finds the sysroot its predecessor just made current.
+        if (InstalledAfterEveryInput(Path.Combine(sysroot, target.Canonical, ".relibc-manifest"), source))
+            return false;
         engine ??= new BuildEngine();
         var crtDir = Path.Combine(source, "crt");
         foreach (var project in new[] { source, crtDir })
@@ -60,7 +68,10 @@ public static class SysrootBuilder
         var manifest = Manifest(files);
         var manifestPath = Path.Combine(installed, ".relibc-manifest");
         if (File.Exists(manifestPath) && File.ReadAllText(manifestPath) == manifest)
+        {
+            File.SetLastWriteTimeUtc(manifestPath, DateTime.UtcNow); // checked against its inputs: the next call takes the hot path
             return false;
+        }
 
         var staging = Path.Combine(sysroot, $"{AtomicFile.TempPrefix}{target.Canonical}-{Guid.NewGuid():N}");
         try
@@ -88,6 +99,23 @@ public static class SysrootBuilder
             if (Directory.Exists(staging))
                 Directory.Delete(staging, recursive: true);
         }
+    }
+
+    /// <summary>Whether the installed manifest is newer than every relibc-cs source (build outputs aside) and the SDK assemblies that compile them.</summary>
+    private static bool InstalledAfterEveryInput(string manifestPath, string source)
+    {
+        if (!File.Exists(manifestPath))
+            return false;
+        var installed = File.GetLastWriteTimeUtc(manifestPath);
+        foreach (var assembly in new[] { typeof(Veridian.Compiler.CSharpCompiler).Assembly, typeof(Veridian.Toolchain.Linker).Assembly })
+        {
+            if (assembly.Location.Length == 0 || File.GetLastWriteTimeUtc(assembly.Location) > installed)
+                return false;
+        }
+        var sep = Path.DirectorySeparatorChar;
+        return !Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{sep}out{sep}", StringComparison.Ordinal))
+            .Any(f => File.GetLastWriteTimeUtc(f) > installed);
     }
 
     /// <summary>Every file of the sysroot, relative path → where it comes from (null: an empty archive), ordinal order.</summary>

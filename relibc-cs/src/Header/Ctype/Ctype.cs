@@ -10,7 +10,7 @@ public static class Ctype
     [UnmanagedCallersOnly(EntryPoint = "isalnum")] public static int IsAlnum(int c) => Alpha(c) || (uint)(c - '0') < 10 ? 1 : 0;
     [UnmanagedCallersOnly(EntryPoint = "isupper")] public static int IsUpper(int c) => (uint)(c - 'A') < 26 ? 1 : 0;
     [UnmanagedCallersOnly(EntryPoint = "islower")] public static int IsLower(int c) => (uint)(c - 'a') < 26 ? 1 : 0;
-    [UnmanagedCallersOnly(EntryPoint = "isspace")] public static int IsSpace(int c) => c == ' ' || (uint)(c - '\t') < 5 ? 1 : 0;
+    [UnmanagedCallersOnly(EntryPoint = "isspace")] public static int IsSpace(int c) => Space(c) ? 1 : 0;
     [UnmanagedCallersOnly(EntryPoint = "isblank")] public static int IsBlank(int c) => c == ' ' || c == '\t' ? 1 : 0;
     [UnmanagedCallersOnly(EntryPoint = "isxdigit")] public static int IsXDigit(int c) => (uint)(c - '0') < 10 || (uint)((c | 32) - 'a') < 6 ? 1 : 0;
     [UnmanagedCallersOnly(EntryPoint = "iscntrl")] public static int IsCntrl(int c) => (uint)c < 32 || c == 127 ? 1 : 0;
@@ -21,4 +21,7 @@ public static class Ctype
     [UnmanagedCallersOnly(EntryPoint = "tolower")] public static int ToLower(int c) => (uint)(c - 'A') < 26 ? c + 32 : c;
 
     private static bool Alpha(int c) => (uint)((c | 32) - 'a') < 26;
+
+    /// <summary>isspace in the C locale: space, \t \n \v \f \r (what strtol and strtod skip, C17 7.22.1.4p2).</summary>
+    public static bool Space(int c) => c == ' ' || (uint)(c - '\t') < 5;
 }

@@ -9,7 +9,7 @@ namespace Relibc.Header.Stdio;
 /// </summary>
 internal static unsafe class FloatFormat
 {
-    private const int Minus = 1, Plus = 2, Space = 4, Alt = 8, Zero = 16;
+    private const int Minus = Printf.Minus, Plus = Printf.Plus, Space = Printf.Space, Alt = Printf.Alt, Zero = Printf.Zero;
     private const int MaxWords = 90;    // 2,880 bits
     private const int MaxDigits = 800;  // 5^1074 × 2^53 has 767 decimal digits
 
@@ -349,21 +349,17 @@ internal static unsafe class FloatFormat
         Emit(ref sink, flags, width, sign, prefix, 2, output, n);
     }
 
-    /// <summary>Sign, prefix, then the body, padded to the width with spaces (or zeros after the prefix with '0').</summary>
+    /// <summary>Sign, prefix, then the body, padded to the width with spaces (or zeros after the prefix with '0'), through <see cref="Printf.Pad"/>.</summary>
     private static void Emit(ref Sink sink, int flags, int width, byte sign, byte* prefix, int prefixLength, byte* body, int length)
     {
-        var total = (sign != 0 ? 1 : 0) + prefixLength + length;
-        var pad = width > total ? width - total : 0;
-        if ((flags & (Minus | Zero)) == 0)
-            sink.Pad((byte)' ', pad);
+        var head = stackalloc byte[3];
+        var headLength = 0;
         if (sign != 0)
-            sink.Put(&sign, 1);
-        if (prefixLength > 0)
-            sink.Put(prefix, (nuint)prefixLength);
-        if ((flags & Zero) != 0 && (flags & Minus) == 0)
-            sink.Pad((byte)'0', pad);
-        sink.Put(body, (nuint)length);
-        if ((flags & Minus) != 0)
-            sink.Pad((byte)' ', pad);
+            head[headLength++] = sign;
+        for (var i = 0; i < prefixLength; i++)
+            head[headLength++] = prefix[i];
+        var total = headLength + length;
+        var zeros = (flags & Zero) != 0 && (flags & Minus) == 0 && width > total ? width - total : 0;
+        Printf.Pad(ref sink, flags, width, total + zeros, body, (nuint)length, head, headLength, zeros);
     }
 }

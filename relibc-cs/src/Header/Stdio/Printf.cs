@@ -45,7 +45,8 @@ public unsafe struct Sink
 /// </summary>
 public static unsafe class Printf
 {
-    private const int Minus = 1, Plus = 2, Space = 4, Alt = 8, Zero = 16;
+    /// <summary>The conversion flags (- + space # 0), as bits; FloatFormat reads them too.</summary>
+    internal const int Minus = 1, Plus = 2, Space = 4, Alt = 8, Zero = 16;
 
     /// <summary>printf — https://pubs.opengroup.org/onlinepubs/9699919799/functions/printf.html</summary>
     [UnmanagedCallersOnly(EntryPoint = "printf")]
@@ -324,7 +325,11 @@ public static unsafe class Printf
         Pad(ref sink, flags & Minus, width, prefixLength + zeros + count, p, (nuint)count, prefix, prefixLength, zeros);
     }
 
-    private static void Pad(ref Sink sink, int flags, int width, int total, byte* body, nuint bodyLength, byte* prefix, int prefixLength, int zeros)
+    /// <summary>
+    /// One conversion's output: spaces up to the width (after it with '-'), the prefix (sign, 0x), <paramref name="zeros"/>
+    /// zeros, the body. <paramref name="total"/> is the length without the spaces. Every conversion ends here.
+    /// </summary>
+    internal static void Pad(ref Sink sink, int flags, int width, int total, byte* body, nuint bodyLength, byte* prefix, int prefixLength, int zeros)
     {
         var spaces = width > total ? width - total : 0;
         if ((flags & Minus) == 0)

@@ -102,7 +102,7 @@ public static unsafe class Streams
             return WriteAll(f, data, count);
         Str.Copy(f->Buffer + f->Length, data, count);
         f->Length += (int)count;
-        if (f->Mode == File.LineBuffered && Str.MemChrInternal(data, (byte)'\n', count))
+        if (f->Mode == File.LineBuffered && Str.Find(data, (byte)'\n', count) != null)
             return Flush(f);
         return true;
     }

@@ -112,7 +112,7 @@ public static unsafe class Convert
             return false;
         }
         var p = s;
-        while (*p == ' ' || (uint)(*p - '\t') < 5)
+        while (Ctype.Ctype.Space(*p))
             p++;
         if (*p == '+' || *p == '-')
             negative = *p++ == '-';

@@ -58,7 +58,7 @@ public static unsafe class Strtod
     private static ulong Parse(byte* s, byte** end, int fractionBits, int maxExponent)
     {
         var p = s;
-        while (*p == ' ' || (uint)(*p - '\t') < 5)
+        while (Ctype.Ctype.Space(*p))
             p++;
         var negative = false;
         if (*p == '+' || *p == '-')

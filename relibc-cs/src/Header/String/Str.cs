@@ -70,16 +70,7 @@ public static unsafe class Str
 
     /// <summary>memchr — https://pubs.opengroup.org/onlinepubs/9699919799/functions/memchr.html</summary>
     [UnmanagedCallersOnly(EntryPoint = "memchr")]
-    public static void* MemChr(void* source, int value, nuint count)
-    {
-        var s = (byte*)source;
-        for (nuint i = 0; i < count; i++)
-        {
-            if (s[i] == (byte)value)
-                return s + i;
-        }
-        return null;
-    }
+    public static void* MemChr(void* source, int value, nuint count) => Find((byte*)source, (byte)value, count);
 
     /// <summary>strlen — https://pubs.opengroup.org/onlinepubs/9699919799/functions/strlen.html</summary>
     [UnmanagedCallersOnly(EntryPoint = "strlen")]
@@ -192,14 +183,15 @@ public static unsafe class Str
     [UnmanagedCallersOnly(EntryPoint = "strcspn")]
     public static nuint StrCSpn(byte* s, byte* reject) => Span(s, reject, false);
 
-    public static bool MemChrInternal(byte* s, byte value, nuint count)
+    /// <summary>The first <paramref name="value"/> in <paramref name="count"/> bytes, or null (memchr's body).</summary>
+    public static byte* Find(byte* s, byte value, nuint count)
     {
         for (nuint i = 0; i < count; i++)
         {
             if (s[i] == value)
-                return true;
+                return s + i;
         }
-        return false;
+        return null;
     }
 
     public static nuint Length(byte* s)
