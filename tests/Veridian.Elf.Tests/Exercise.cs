@@ -1,4 +1,5 @@
 using Veridian.Cli.Commands;
+using Veridian.Elf.Report;
 
 namespace Veridian.Elf.Tests;
 
@@ -24,7 +25,7 @@ internal static class Exercise
         n += f.Attributes.Sum(a => a.Attributes.Count) + (f.RiscVArch?.Length ?? 0) + (f.Interpreter?.Length ?? 0);
         var facts = ElfFacts.Of(f);
         n += facts.AbiFlags.Count;
-        var report = InspectReport.Build(f, "fuzz.elf", true, true, true);
+        var report = ElfReport.Of(f, "fuzz.elf", ElfReportListings.All);
         n += report.Sections.Count;
         var writer = new StringWriter();
         var terminal = new Veridian.Cli.Console.Terminal(writer, writer, false, Veridian.Cli.ColorMode.Never, false);
