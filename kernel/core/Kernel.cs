@@ -11,6 +11,9 @@ namespace Veridian.Kernel;
 /// </summary>
 static unsafe class Kernel
 {
+    /// <summary>The periodic timer's rate: the scheduler's tick.</summary>
+    public const uint TimerHz = 100;
+
     /// <summary>The boot information the architecture's entry filled in.</summary>
     public static BootInfo Boot;
 
@@ -68,6 +71,18 @@ static unsafe class Kernel
         Log.Char((byte)'\n');
         if (Frames.Free == 0)
             Halt(false);
+
+        Stage(4, "traps: "u8);
+        Machine.InitTraps();
+        Log.Line("vectors installed"u8);
+
+        Stage(5, "timer: "u8);
+        Machine.StartTimer(TimerHz);
+        Machine.EnableInterrupts();
+        Log.Write(Machine.TimerName);
+        Log.Write(" at "u8);
+        Log.Decimal(TimerHz);
+        Log.Line(" Hz"u8);
 
         Stage(6, "self-tests"u8);
         Log.Char((byte)'\n');

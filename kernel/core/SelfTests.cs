@@ -21,6 +21,8 @@ static unsafe class SelfTests
         Check("device tree: a truncated or corrupt tree is refused"u8, DeviceTreeRefusesCorrupt());
         Check("cpio: a built archive lists its files and finds one by path"u8, CpioReads());
         Check("cpio: a truncated or corrupt archive is refused"u8, CpioRefusesCorrupt());
+        Check("traps: a breakpoint traps and resumes after the instruction"u8, BreakpointResumes());
+        Check("timer: the periodic interrupt ticks while the CPU waits"u8, TimerTicks());
         if (Kernel.Boot.ModuleSize != 0)
             Check("boot module: a newc archive with /init"u8, BootModuleHasInit());
     }
@@ -95,6 +97,23 @@ static unsafe class SelfTests
             ok &= Frames.InUse(start) && Frames.InUse(start + size - 1);
         }
         return ok;
+    }
+
+    private static bool BreakpointResumes()
+    {
+        ulong before = Traps.Breakpoints;
+        Machine.Breakpoint();
+        Machine.Breakpoint();
+        return Traps.Breakpoints == before + 2;
+    }
+
+    /// <summary>Waits (interrupts on) until three ticks have passed; a dead timer leaves the CPU waiting, and the runner's timeout fails the boot.</summary>
+    private static bool TimerTicks()
+    {
+        ulong start = Traps.Ticks;
+        while (Traps.Ticks < start + 3)
+            Veridian.Intrinsics.Cpu.WaitForInterrupt();
+        return Traps.Ticks >= start + 3;
     }
 
     private static bool InRam(ulong address)

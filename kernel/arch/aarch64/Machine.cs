@@ -37,6 +37,20 @@ static unsafe class Machine
 
     public static ulong ImageEnd() => Cpu.AsmResult("adrp $0, __image_end\nadd $0, $0, :lo12:__image_end", "=r");
 
+    /// <summary>What <see cref="StartTimer"/> programs, for the boot log.</summary>
+    public static ReadOnlySpan<byte> TimerName => "the EL1 virtual timer (CNTV) through the GICv2 (INTID 27)"u8;
+
+    public static void InitTraps() => Aarch64Traps.Init();
+
+    public static void StartTimer(uint hz) => Aarch64Traps.StartTimer(hz);
+
+    public static void EnableInterrupts() => Cpu.Asm("msr daifclr, #2");
+
+    public static void DisableInterrupts() => Cpu.Asm("msr daifset, #2");
+
+    /// <summary>Executes a breakpoint instruction (the self-test of the trap path).</summary>
+    public static void Breakpoint() => Cpu.Asm("brk #0");
+
     public static void PowerOff()
     {
         Cpu.Asm("hvc #0", "{x0},~{memory}", 0x84000008); // PSCI_SYSTEM_OFF

@@ -36,6 +36,20 @@ static unsafe class Machine
 
     public static ulong ImageEnd() => Cpu.AsmResult(".option push\n.option norelax\nlla $0, __image_end\n.option pop", "=r");
 
+    /// <summary>What <see cref="StartTimer"/> programs, for the boot log.</summary>
+    public static ReadOnlySpan<byte> TimerName => "the SBI timer (supervisor timer interrupt, rdtime at the timebase frequency)"u8;
+
+    public static void InitTraps() => RiscvTraps.Init();
+
+    public static void StartTimer(uint hz) => RiscvTraps.StartTimer(hz);
+
+    public static void EnableInterrupts() => Cpu.Asm("csrsi sstatus, 2");
+
+    public static void DisableInterrupts() => Cpu.Asm("csrci sstatus, 2");
+
+    /// <summary>Executes a breakpoint instruction (the self-test of the trap path).</summary>
+    public static void Breakpoint() => Cpu.Asm("ebreak");
+
     public static void PowerOff()
     {
         // SBI System Reset extension (EID "SRST"), FID 0: shutdown, reason none.

@@ -60,6 +60,20 @@ static unsafe class Machine
 
     public static ulong ImageEnd() => Cpu.AsmResult("leaq __image_end(%rip), $0", "=r");
 
+    /// <summary>What <see cref="StartTimer"/> programs, for the boot log.</summary>
+    public static ReadOnlySpan<byte> TimerName => "8254 PIT channel 0 through the 8259 PIC (IRQ 0, vector 32)"u8;
+
+    public static void InitTraps() => X86Traps.Init();
+
+    public static void StartTimer(uint hz) => X86Traps.StartTimer(hz);
+
+    public static void EnableInterrupts() => Cpu.Asm("sti");
+
+    public static void DisableInterrupts() => Cpu.Asm("cli");
+
+    /// <summary>Executes a breakpoint instruction (the self-test of the trap path).</summary>
+    public static void Breakpoint() => Cpu.Asm("int3");
+
     public static void PowerOff()
     {
         Cpu.OutWord(0x604, 0x2000); // PM1a_CNT: SLP_TYP S5 | SLP_EN
