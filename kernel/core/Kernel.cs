@@ -51,6 +51,8 @@ static unsafe class Kernel
             Log.Hex(Boot.ModuleBase);
             Log.Char((byte)'\n');
         }
+        if (Boot.ModuleSize != 0)
+            ListBootModule();
         if (Boot.Dropped != 0)
         {
             Log.Write("warning: "u8);
@@ -93,6 +95,24 @@ static unsafe class Kernel
         Log.Decimal((ulong)SelfTests.Total);
         Log.Line(" passed"u8);
         Halt(SelfTests.Passed == SelfTests.Total);
+    }
+
+    /// <summary>One line per file of the boot module: <c>  /path (size B)</c>; a malformed archive says so.</summary>
+    private static void ListBootModule()
+    {
+        var reader = new CpioReader(Physical.ToVirtual(Boot.ModuleBase), Boot.ModuleSize);
+        while (reader.Next(out byte* name, out ulong length, out uint mode, out _, out ulong size))
+        {
+            if ((mode & 0xF000) != 0x8000)
+                continue;
+            Log.Write("  /"u8);
+            Log.Write(new ReadOnlySpan<byte>(name, (int)length));
+            Log.Write(" ("u8);
+            Log.Decimal(size);
+            Log.Line(" B)"u8);
+        }
+        if (reader.Malformed)
+            Log.Line("  the boot module is not a valid cpio newc archive: ignored"u8);
     }
 
     private static void Stage(int n, ReadOnlySpan<byte> what)

@@ -5,6 +5,19 @@
     .section .text.boot, "ax", %progbits
     .globl _start
 _start:
+    /* The arm64 Image header (Linux Documentation/arch/arm64/booting.rst), so the raw image of this ELF
+     * (`veridian run --boot-module` makes one) is a Linux-protocol image: QEMU then loads the initrd, lists it
+     * in /chosen and passes the DTB in x0. Loaded at RAM base + text_offset = the ELF's own address. */
+    b entry                     /* code0 */
+    .long 0                     /* code1 */
+    .quad 0x100000              /* text_offset: 0x40100000 - RAM base 0x40000000 */
+    .quad 0x1000000             /* image_size: an upper bound (16 MiB) for the loader, non-zero so text_offset counts */
+    .quad 0x2                   /* flags: little-endian, 4 KiB pages */
+    .quad 0, 0, 0               /* res2-res4 */
+    .ascii "ARM\x64"            /* magic */
+    .long 0                     /* res5: no PE header */
+
+entry:
     mrs x1, mpidr_el1
     and x1, x1, #0xff
     cbnz x1, park
