@@ -74,6 +74,18 @@ static unsafe class Kernel
         if (Frames.Free == 0)
             Halt(false);
 
+        Log.Write("[BOOTSTRAP] Stage 3: page tables: "u8);
+        ulong freeBefore = Frames.Free;
+        if (!KernelSpace.Build(ref Boot))
+        {
+            Log.Line("could not be built or made current"u8);
+            Halt(false);
+        }
+        Log.Write(Machine.PagingName);
+        Log.Write(", the kernel image W^X, RAM identity-mapped without execute, in "u8);
+        Log.Decimal(freeBefore - Frames.Free);
+        Log.Line(" table frames"u8);
+
         Stage(4, "traps: "u8);
         Machine.InitTraps();
         Log.Line("vectors installed"u8);

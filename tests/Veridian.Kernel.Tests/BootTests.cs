@@ -17,7 +17,7 @@ public class BootTests
         foreach (var stage in new[] { 1, 2, 3, 4, 5, 6 })
             Assert.Contains(lines, l => l.StartsWith($"[BOOTSTRAP] Stage {stage}: ", StringComparison.Ordinal));
         var tests = lines.Where(l => l.EndsWith("...[ok]", StringComparison.Ordinal) || l.EndsWith("...[failed]", StringComparison.Ordinal)).ToList();
-        Assert.True(tests.Count >= 10, log);
+        Assert.True(tests.Count >= 13, log);
         Assert.DoesNotContain(tests, l => l.EndsWith("[failed]", StringComparison.Ordinal));
         Assert.Contains($"[INIT] Results: {tests.Count}/{tests.Count} passed\nBOOTOK\n", log, StringComparison.Ordinal);
     }

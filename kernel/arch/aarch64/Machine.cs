@@ -51,6 +51,18 @@ static unsafe class Machine
     /// <summary>Executes a breakpoint instruction (the self-test of the trap path).</summary>
     public static void Breakpoint() => Cpu.Asm("brk #0");
 
+    public static ulong TextEnd() => Cpu.AsmResult("adrp $0, __text_end\nadd $0, $0, :lo12:__text_end", "=r");
+
+    public static ulong DataStart() => Cpu.AsmResult("adrp $0, __data_start\nadd $0, $0, :lo12:__data_start", "=r");
+
+    public static ReadOnlySpan<byte> PagingName => "4 KiB granule, 48-bit, MMU and caches on"u8;
+
+    public static bool MapDevices(ulong root) => Aarch64Paging.MapDevices(root);
+
+    public static bool ActivatePageTables(ulong root) => Aarch64Paging.Activate(root);
+
+    public static void FlushTlb(ulong va) => Aarch64Paging.FlushTlb(va);
+
     public static void PowerOff()
     {
         Cpu.Asm("hvc #0", "{x0},~{memory}", 0x84000008); // PSCI_SYSTEM_OFF

@@ -50,6 +50,18 @@ static unsafe class Machine
     /// <summary>Executes a breakpoint instruction (the self-test of the trap path).</summary>
     public static void Breakpoint() => Cpu.Asm("ebreak");
 
+    public static ulong TextEnd() => Cpu.AsmResult(".option push\n.option norelax\nlla $0, __text_end\n.option pop", "=r");
+
+    public static ulong DataStart() => Cpu.AsmResult(".option push\n.option norelax\nlla $0, __data_start\n.option pop", "=r");
+
+    public static ReadOnlySpan<byte> PagingName => "Sv48"u8;
+
+    public static bool MapDevices(ulong root) => RiscvPaging.MapDevices(root);
+
+    public static bool ActivatePageTables(ulong root) => RiscvPaging.Activate(root);
+
+    public static void FlushTlb(ulong va) => RiscvPaging.FlushTlb(va);
+
     public static void PowerOff()
     {
         // SBI System Reset extension (EID "SRST"), FID 0: shutdown, reason none.

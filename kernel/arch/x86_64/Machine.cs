@@ -74,6 +74,18 @@ static unsafe class Machine
     /// <summary>Executes a breakpoint instruction (the self-test of the trap path).</summary>
     public static void Breakpoint() => Cpu.Asm("int3");
 
+    public static ulong TextEnd() => Cpu.AsmResult("leaq __text_end(%rip), $0", "=r");
+
+    public static ulong DataStart() => Cpu.AsmResult("leaq __data_start(%rip), $0", "=r");
+
+    public static ReadOnlySpan<byte> PagingName => "4-level paging with NX"u8;
+
+    public static bool MapDevices(ulong root) => X86Paging.MapDevices(root);
+
+    public static bool ActivatePageTables(ulong root) => X86Paging.Activate(root);
+
+    public static void FlushTlb(ulong va) => X86Paging.FlushTlb(va);
+
     public static void PowerOff()
     {
         Cpu.OutWord(0x604, 0x2000); // PM1a_CNT: SLP_TYP S5 | SLP_EN
