@@ -82,7 +82,7 @@ static unsafe class Kernel
             Halt(false);
         }
         Log.Write(Machine.PagingName);
-        Log.Write(", the kernel image W^X, RAM identity-mapped without execute, in "u8);
+        Log.Write(", the kernel image W^X, RAM in the direct map without execute, in "u8);
         Log.Decimal(freeBefore - Frames.Free);
         Log.Line(" table frames"u8);
 

@@ -29,8 +29,9 @@ static unsafe class Machine
 
     public static void PutChar(byte c)
     {
-        while ((Cpu.MmioRead32(Pl011 + 0x18) & (1u << 5)) != 0) { } // FR.TXFF: transmit FIFO full
-        Cpu.MmioWrite32(Pl011, c);
+        nuint uart = Physical.Device(Pl011);
+        while ((Cpu.MmioRead32(uart + 0x18) & (1u << 5)) != 0) { } // FR.TXFF: transmit FIFO full
+        Cpu.MmioWrite32(uart, c);
     }
 
     public static ulong ImageStart() => Cpu.AsmResult("adrp $0, __image_start\nadd $0, $0, :lo12:__image_start", "=r");

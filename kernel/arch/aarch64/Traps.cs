@@ -23,11 +23,11 @@ static unsafe class Aarch64Traps
     {
         nuint vectors = Cpu.AsmResult("adrp $0, exception_vectors\nadd $0, $0, :lo12:exception_vectors", "=r");
         Cpu.Asm("msr vbar_el1, $0\nisb", "r,~{memory}", vectors);
-        Cpu.MmioWrite32(Gicd + 0x000, 1);                          // GICD_CTLR: forward group 0
-        Cpu.MmioWrite32(Gicd + 0x100, 1u << (int)TimerIntid);       // GICD_ISENABLER0
-        Cpu.MmioWrite8(Gicd + 0x400 + TimerIntid, 0x80);             // GICD_IPRIORITYR
-        Cpu.MmioWrite32(Gicc + 0x004, 0xF0);                        // GICC_PMR: let priorities above 0xF0 through
-        Cpu.MmioWrite32(Gicc + 0x000, 1);                           // GICC_CTLR: signal group 0
+        Cpu.MmioWrite32(Physical.Device(Gicd) + 0x000, 1);                          // GICD_CTLR: forward group 0
+        Cpu.MmioWrite32(Physical.Device(Gicd) + 0x100, 1u << (int)TimerIntid);       // GICD_ISENABLER0
+        Cpu.MmioWrite8(Physical.Device(Gicd) + 0x400 + TimerIntid, 0x80);             // GICD_IPRIORITYR
+        Cpu.MmioWrite32(Physical.Device(Gicc) + 0x004, 0xF0);                        // GICC_PMR: let priorities above 0xF0 through
+        Cpu.MmioWrite32(Physical.Device(Gicc) + 0x000, 1);                           // GICC_CTLR: signal group 0
     }
 
     public static void StartTimer(uint hz)
@@ -44,7 +44,7 @@ static unsafe class Aarch64Traps
         ulong kind = slot & 3;
         if (kind == 1)
         {
-            uint iar = Cpu.MmioRead32(Gicc + 0x00C);                 // GICC_IAR
+            uint iar = Cpu.MmioRead32(Physical.Device(Gicc) + 0x00C);                 // GICC_IAR
             uint intid = iar & 0x3FF;
             if (intid == TimerIntid)
             {
@@ -52,7 +52,7 @@ static unsafe class Aarch64Traps
                 Traps.Tick();
             }
             if (intid < 1020)
-                Cpu.MmioWrite32(Gicc + 0x010, iar);                   // GICC_EOIR
+                Cpu.MmioWrite32(Physical.Device(Gicc) + 0x010, iar);                   // GICC_EOIR
             return;
         }
         ulong ec = frame->Esr >> 26;

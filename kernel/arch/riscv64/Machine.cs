@@ -28,8 +28,9 @@ static unsafe class Machine
 
     public static void PutChar(byte c)
     {
-        while ((Cpu.MmioRead8(Uart + 5) & 0x20) == 0) { } // LSR.THRE
-        Cpu.MmioWrite8(Uart, c);
+        nuint uart = Physical.Device(Uart);
+        while ((Cpu.MmioRead8(uart + 5) & 0x20) == 0) { } // LSR.THRE
+        Cpu.MmioWrite8(uart, c);
     }
 
     public static ulong ImageStart() => Cpu.AsmResult(".option push\n.option norelax\nlla $0, __image_start\n.option pop", "=r");
@@ -71,7 +72,7 @@ static unsafe class Machine
 
     public static void Fail(int code)
     {
-        Cpu.MmioWrite32(0x100000, 0x3333u | ((uint)code << 16));
+        Cpu.MmioWrite32(Physical.Device(0x100000), 0x3333u | ((uint)code << 16));
         while (true) Cpu.WaitForInterrupt();
     }
 }

@@ -146,9 +146,10 @@ static unsafe class PageTables
 }
 
 /// <summary>
-/// The kernel's address space: RAM identity-mapped read-write and never executable, the kernel image with the
-/// permissions of its parts (code read-execute, read-only data read-only, data read-write — W^X), and the
-/// architecture's devices (<see cref="Machine.MapDevices"/>); all supervisor-only. Built once at boot and made current.
+/// The kernel's address space: the kernel image at its own (physical) addresses with the permissions of its parts
+/// (code read-execute, read-only data read-only, data read-write — W^X); RAM other than the image in the direct map
+/// (<see cref="Physical.DirectMapBase"/> + physical) read-write and never executable; the architecture's devices there
+/// too (<see cref="Machine.MapDevices"/>); all supervisor-only. Built once at boot and made current.
 /// </summary>
 static unsafe class KernelSpace
 {
@@ -169,16 +170,19 @@ static unsafe class KernelSpace
             ulong end = (boot.Ram[i * 2] + boot.Ram[i * 2 + 1] + PageTables.PageSize - 1) & ~(PageTables.PageSize - 1);
             for (ulong page = start; ok && page < end; page += PageTables.PageSize)
             {
-                // The image has its own mappings; page 0 stays unmapped, so a kernel NULL dereference faults.
-                if ((page >= imageStart && page < imageEnd) || page == 0)
+                // The image has its own mappings (an alias of its code that is writable would undo W^X).
+                if (page >= imageStart && page < imageEnd)
                     continue;
-                ok = PageTables.Map(root, page, page, PageFlags.Write);
+                ok = PageTables.Map(root, Physical.DirectMapBase + page, page, PageFlags.Write);
             }
         }
         ok = ok && Machine.MapDevices(root);
         if (!ok)
             return false;
         Root = root;
-        return Machine.ActivatePageTables(root);
+        if (!Machine.ActivatePageTables(root))
+            return false;
+        Physical.Offset = Physical.DirectMapBase;
+        return true;
     }
 }
