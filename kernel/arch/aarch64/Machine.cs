@@ -64,6 +64,24 @@ static unsafe class Machine
 
     public static void FlushTlb(ulong va) => Aarch64Paging.FlushTlb(va);
 
+    /// <summary>e_machine of this architecture's programs (EM_AARCH64).</summary>
+    public const ushort ElfMachine = 183;
+
+    /// <summary>TTBR0 (the lower half) becomes the space's; TTBR1 keeps the kernel's upper half.</summary>
+    public static void ActivateUserSpace(ulong root) =>
+        Cpu.Asm("dsb ishst\nmsr ttbr0_el1, $0\nisb\ntlbi vmalle1\ndsb ish\nisb", "r,~{memory}", (nuint)root);
+
+    [DllImport("kernel", EntryPoint = "enter_user")]
+    private static extern long EnterUserStub(nuint entry, nuint sp);
+
+    [DllImport("kernel", EntryPoint = "leave_user")]
+    private static extern void LeaveUserStub(int status);
+
+    /// <summary>Runs user code at <paramref name="entry"/> with <paramref name="sp"/> until <see cref="LeaveUser"/>; its status.</summary>
+    public static long EnterUser(ulong entry, ulong sp) => EnterUserStub((nuint)entry, (nuint)sp);
+
+    public static void LeaveUser(int status) => LeaveUserStub(status);
+
     public static void PowerOff()
     {
         Cpu.Asm("hvc #0", "{x0},~{memory}", 0x84000008); // PSCI_SYSTEM_OFF

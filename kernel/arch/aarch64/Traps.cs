@@ -56,6 +56,16 @@ static unsafe class Aarch64Traps
             return;
         }
         ulong ec = frame->Esr >> 26;
+        if (slot >= 8)
+        {
+            // From EL0. SVC #0: the number in x8, arguments in x0-x5, the result in x0; ELR is past the svc.
+            if (kind == 0 && ec == 0x15)
+            {
+                frame->X[0] = (ulong)Syscalls.Dispatch(frame->X[8], frame->X[0], frame->X[1], frame->X[2], frame->X[3], frame->X[4], frame->X[5]);
+                return;
+            }
+            Process.Fault(kind == 0 ? Name(ec) : kind == 2 ? "FIQ"u8 : "SError"u8, frame->Elr, frame->Far);
+        }
         if (kind == 0 && ec == 0x3C)
         {
             Traps.Breakpoint();
@@ -67,7 +77,10 @@ static unsafe class Aarch64Traps
 
     private static System.ReadOnlySpan<byte> Name(ulong ec) => ec switch
     {
-        0x00 => "unknown instruction"u8,
+        0x00 => "undefined instruction"u8,
+        0x18 => "trapped system register access"u8,
+        0x20 => "instruction abort from user mode"u8,
+        0x24 => "data abort from user mode"u8,
         0x15 => "SVC"u8,
         0x21 => "instruction abort"u8,
         0x22 => "PC alignment fault"u8,
