@@ -10,6 +10,9 @@ static unsafe class ElfLoader
 {
     private const uint PtLoad = 1, PfX = 1, PfW = 2;
 
+    /// <summary>The end of the highest segment the last <see cref="Load"/> mapped (where the program break starts).</summary>
+    public static ulong HighestAddress;
+
     public static long Load(ulong root, byte* image, ulong size, out ulong entry)
     {
         entry = 0;
@@ -23,6 +26,7 @@ static unsafe class ElfLoader
         if (phentsize != 56 || phoff > size || (ulong)phnum * 56 > size - phoff)
             return -Errno.ENOEXEC;
         bool entryMapped = false;
+        HighestAddress = 0;
         for (int i = 0; i < phnum; i++)
         {
             byte* ph = image + phoff + (ulong)i * 56;
@@ -55,6 +59,8 @@ static unsafe class ElfLoader
                         to[b] = image[offset + (va - vaddr)];
                 }
             }
+            if (vaddr + memsz > HighestAddress)
+                HighestAddress = vaddr + memsz;
             if (entry >= vaddr && entry < vaddr + memsz && (flags & PfX) != 0)
                 entryMapped = true;
         }

@@ -42,6 +42,7 @@ static unsafe class Process
         {
             Root = root;
             Pid = s_nextPid++;
+            UserMemory.Start(ElfLoader.HighestAddress);
             Machine.ActivateUserSpace(root);
             status = Machine.EnterUser(entry, sp);
             Machine.ActivateUserSpace(KernelSpace.Root);
@@ -119,9 +120,128 @@ static unsafe class Process
     }
 }
 
-/// <summary>Reaching user memory from the kernel: every access is translated in the process's tables first (a user mapping or nothing) and made through the direct map.</summary>
+/// <summary>
+/// The process's memory from the kernel's side: reaching it (every access is translated in the process's tables first —
+/// a user mapping or nothing — and made through the direct map), and changing it (anonymous <c>mmap</c>/<c>munmap</c>/
+/// <c>mprotect</c>, the program break).
+/// </summary>
 static unsafe class UserMemory
 {
+    /// <summary>Where anonymous mappings are placed (upwards, never reused in v1: 16 TiB of room).</summary>
+    public const ulong MapBase = 0x0000_1000_0000_0000;
+    public const ulong MapLimit = 0x0000_2000_0000_0000;
+    /// <summary>The largest single mapping or break increase (frames are given eagerly).</summary>
+    public const ulong MaxLength = 1UL << 30;
+    public const ulong ProtRead = 1, ProtWrite = 2, ProtExec = 4, MapPrivate = 2, MapFixed = 0x10, MapAnonymous = 0x20;
+
+    private static ulong s_nextMap;
+    private static ulong s_breakStart;
+    private static ulong s_break;
+
+    /// <summary>A new process: its break starts on the page after its highest loaded byte.</summary>
+    public static void Start(ulong highestLoaded)
+    {
+        s_nextMap = MapBase;
+        s_breakStart = s_break = (highestLoaded + PageTables.PageSize - 1) & ~(PageTables.PageSize - 1);
+    }
+
+    /// <summary>mmap(addr, length, prot, flags, fd, offset): anonymous private memory only, zeroed; W^X (write and exec together is -EINVAL).</summary>
+    public static long Map(ulong hint, ulong length, ulong prot, ulong flags, long fd)
+    {
+        if (length == 0 || length > MaxLength || (prot & ~(ProtRead | ProtWrite | ProtExec)) != 0 || (prot & (ProtWrite | ProtExec)) == (ProtWrite | ProtExec))
+            return -Errno.EINVAL;
+        if ((flags & MapAnonymous) == 0 || (flags & MapFixed) != 0 || fd != -1)
+            return -Errno.EINVAL; // files and fixed placement come with the file system calls
+        ulong size = (length + PageTables.PageSize - 1) & ~(PageTables.PageSize - 1);
+        if (s_nextMap + size > MapLimit || size / PageTables.PageSize > Frames.Free)
+            return -Errno.ENOMEM;
+        ulong va = s_nextMap;
+        var pageFlags = Flags(prot);
+        for (ulong page = va; page < va + size; page += PageTables.PageSize)
+        {
+            ulong frame = Frames.AllocateZeroed();
+            if (frame == 0 || !PageTables.Map(Process.Root, page, frame, pageFlags))
+            {
+                if (frame != 0)
+                    Frames.Release(frame);
+                Release(va, page - va);
+                return -Errno.ENOMEM;
+            }
+        }
+        s_nextMap = va + size;
+        return (long)va;
+    }
+
+    /// <summary>munmap(addr, length): the pages of [addr, addr + length) that are mapped go, with their frames.</summary>
+    public static long Unmap(ulong va, ulong length)
+    {
+        if ((va & (PageTables.PageSize - 1)) != 0 || length == 0 || va >= Process.UserEnd || length > Process.UserEnd - va)
+            return -Errno.EINVAL;
+        Release(va, (length + PageTables.PageSize - 1) & ~(PageTables.PageSize - 1));
+        return 0;
+    }
+
+    /// <summary>mprotect(addr, length, prot) on mapped user pages; W^X holds; an unmapped page is -ENOMEM (as POSIX says).</summary>
+    public static long Protect(ulong va, ulong length, ulong prot)
+    {
+        if ((va & (PageTables.PageSize - 1)) != 0 || length == 0 || va >= Process.UserEnd || length > Process.UserEnd - va
+            || (prot & ~(ProtRead | ProtWrite | ProtExec)) != 0 || (prot & (ProtWrite | ProtExec)) == (ProtWrite | ProtExec))
+            return -Errno.EINVAL;
+        ulong end = va + ((length + PageTables.PageSize - 1) & ~(PageTables.PageSize - 1));
+        for (ulong page = va; page < end; page += PageTables.PageSize)
+        {
+            if (Kernel(Process.Root, page) == null)
+                return -Errno.ENOMEM;
+        }
+        for (ulong page = va; page < end; page += PageTables.PageSize)
+        {
+            ulong frame = PageTables.Unmap(Process.Root, page);
+            PageTables.Map(Process.Root, page, frame, Flags(prot));
+            Machine.FlushTlb(page);
+        }
+        return 0;
+    }
+
+    /// <summary>brk(addr): moves the break (mapping or freeing whole pages) and returns it; 0 or an impossible address returns the current one.</summary>
+    public static ulong Break(ulong wanted)
+    {
+        if (wanted < s_breakStart || wanted - s_breakStart > MaxLength || wanted >= MapBase)
+            return s_break;
+        ulong oldEnd = (s_break + PageTables.PageSize - 1) & ~(PageTables.PageSize - 1);
+        ulong newEnd = (wanted + PageTables.PageSize - 1) & ~(PageTables.PageSize - 1);
+        for (ulong page = oldEnd; page < newEnd; page += PageTables.PageSize)
+        {
+            ulong frame = Frames.AllocateZeroed();
+            if (frame == 0 || !PageTables.Map(Process.Root, page, frame, PageFlags.User | PageFlags.Write))
+            {
+                if (frame != 0)
+                    Frames.Release(frame);
+                Release(oldEnd, page - oldEnd);
+                return s_break;
+            }
+        }
+        if (newEnd < oldEnd)
+            Release(newEnd, oldEnd - newEnd);
+        s_break = wanted;
+        return s_break;
+    }
+
+    private static PageFlags Flags(ulong prot) =>
+        PageFlags.User | ((prot & ProtWrite) != 0 ? PageFlags.Write : 0) | ((prot & ProtExec) != 0 ? PageFlags.Execute : 0);
+
+    /// <summary>Unmaps the user pages of a page-aligned range and frees their frames.</summary>
+    private static void Release(ulong va, ulong size)
+    {
+        for (ulong page = va; page < va + size; page += PageTables.PageSize)
+        {
+            if (Kernel(Process.Root, page) == null)
+                continue;
+            ulong frame = PageTables.Unmap(Process.Root, page);
+            Machine.FlushTlb(page);
+            Frames.Release(frame);
+        }
+    }
+
     /// <summary>The kernel address of a user page's byte, or null when <paramref name="va"/> is not mapped for the user (writable if asked).</summary>
     public static byte* Kernel(ulong root, ulong va, bool write = false)
     {

@@ -7,12 +7,13 @@ static class Errno
 }
 
 /// <summary>
-/// System calls, v1 (numbers from the ABI): exit 11, getpid 15, write 53 to the console (fd 1 and 2). Every user
-/// pointer is checked against the process's own tables before it is read; an unknown number is -ENOSYS.
+/// System calls, v1 (numbers from the ABI): exit 11, getpid 15, write 53 to the console (fd 1 and 2), mmap 20 /
+/// munmap 21 / mprotect 22 (anonymous memory) and brk 23. Every user pointer is checked against the process's own
+/// tables before it is used; an unknown number is -ENOSYS.
 /// </summary>
 static unsafe class Syscalls
 {
-    public const ulong Exit = 11, GetPid = 15, Write = 53;
+    public const ulong Exit = 11, GetPid = 15, Mmap = 20, Munmap = 21, Mprotect = 22, Brk = 23, Write = 53;
 
     public static long Dispatch(ulong number, ulong a0, ulong a1, ulong a2, ulong a3, ulong a4, ulong a5)
     {
@@ -25,6 +26,14 @@ static unsafe class Syscalls
                 return (long)Process.Pid;
             case Write:
                 return DoWrite(a0, a1, a2);
+            case Mmap:
+                return UserMemory.Map(a0, a1, a2, a3, (long)a4);
+            case Munmap:
+                return UserMemory.Unmap(a0, a1);
+            case Mprotect:
+                return UserMemory.Protect(a0, a1, a2);
+            case Brk:
+                return (long)UserMemory.Break(a0);
             default:
                 return -Errno.ENOSYS;
         }

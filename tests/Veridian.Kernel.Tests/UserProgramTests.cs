@@ -41,6 +41,36 @@ public class UserProgramTests
     }
 
     [Theory]
+    [MemberData(nameof(KernelCopy.Triples), MemberType = typeof(KernelCopy))]
+    public void A_program_maps_64_MiB_writes_and_frees_it_and_meets_W_xor_X_and_the_program_break(string triple)
+    {
+        using var kernel = new KernelCopy();
+        using var module = new TempDir();
+        BuildInit(triple, "memory", module);
+        var run = VeridianCli.Run(["run", "--target", triple, kernel.Project, "--boot-module", module.Path], timeoutMs: 600_000);
+        var log = run.StdOut.Replace("\r", "", StringComparison.Ordinal);
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("64 MiB written and read back, mismatches 0 ok\n", log, StringComparison.Ordinal);
+        Assert.Contains("brk below the start is refused", log, StringComparison.Ordinal);
+        Assert.DoesNotContain("WRONG", log, StringComparison.Ordinal);
+        // Every frame the process had came back (else the kernel says so and ends in BOOTFAIL).
+        Assert.Contains("[INIT] /init exited with status 0\nBOOTOK\n", log, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(KernelCopy.Triples), MemberType = typeof(KernelCopy))]
+    public void The_kernel_survives_twenty_thousand_random_system_calls(string triple)
+    {
+        using var kernel = new KernelCopy();
+        using var module = new TempDir();
+        BuildInit(triple, "fuzz", module);
+        var run = VeridianCli.Run(["run", "--target", triple, kernel.Project, "--boot-module", module.Path], timeoutMs: 600_000);
+        var log = run.StdOut.Replace("\r", "", StringComparison.Ordinal);
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Matches(@"fuzzer: \d+ calls, \d+ ENOSYS, kernel alive\n\[INIT\] /init exited with status 0\nBOOTOK\n", log);
+    }
+
+    [Theory]
     [InlineData("x86_64-veridian-kernel-none", "-DNULL_DEREF", "#PF page fault")]
     [InlineData("aarch64-veridian-kernel-none", "-DNULL_DEREF", "data abort from user mode")]
     [InlineData("riscv64-veridian-kernel-none", "-DNULL_DEREF", "load page fault")]
