@@ -24,6 +24,7 @@ public static class CliApp
         root.Subcommands.Add(new CompletionCommand());
         root.Subcommands.Add(new CsCommand());
         root.Subcommands.Add(new RunCommand());
+        root.Subcommands.Add(new BootModuleCommand());
         root.Subcommands.Add(new BuildCommand());
         root.Subcommands.Add(new CacheCommand());
         root.Subcommands.Add(DriverCommand.Cc());

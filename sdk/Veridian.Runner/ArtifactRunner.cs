@@ -27,7 +27,43 @@ public static partial class ArtifactRunner
                 hint: "build it first, or pass a sample folder to build and run it: veridian run --target <triple> <folder>");
         }
         ElfCheck.Require(artifact, target);
-        var command = RunCommandLine.For(target, artifact, request.ProgramArgs);
+        DirectoryInfo? scratch = null;
+        try
+        {
+            string? module = null;
+            if (request.BootModule is { } bootModule && target.Qemu.Mode == QemuMode.System)
+            {
+                scratch = Directory.CreateTempSubdirectory("veridian-run-");
+                module = PrepareBootModule(bootModule, scratch.FullName);
+                if (target.Arch == Arch.AArch64)
+                {
+                    // QEMU's virt loads an initrd only beside a Linux-protocol Image, never an ELF (Arm64Image).
+                    var image = Path.Combine(scratch.FullName, "Image");
+                    File.WriteAllBytes(image, Arm64Image.FromElf(artifact));
+                    artifact = image;
+                }
+            }
+            return await RunCommand(request, target, artifact, module, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            scratch?.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>A boot module as QEMU takes it: a cpio archive as it is, a folder packed (<see cref="BootModule"/>) into <paramref name="scratch"/>.</summary>
+    private static string PrepareBootModule(string path, string scratch)
+    {
+        if (File.Exists(path))
+            return Path.GetFullPath(path);
+        var archive = Path.Combine(scratch, "boot-module.cpio");
+        File.WriteAllBytes(archive, BootModule.FromFolder(path));
+        return archive;
+    }
+
+    private static async Task<RunResult> RunCommand(RunRequest request, TargetInfo target, string artifact, string? module, CancellationToken cancellationToken)
+    {
+        var command = RunCommandLine.For(target, artifact, request.ProgramArgs, module);
         var program = ResolveProgram(command[0], target);
 
         var run = await ProcessRunner.RunAsync(new ProcessRequest(program, command.Skip(1).ToList())

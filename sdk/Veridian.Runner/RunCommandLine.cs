@@ -8,11 +8,11 @@ namespace Veridian.Runner;
 public static class RunCommandLine
 {
     /// <summary>
-    /// Program first: <c>qemu-system-&lt;arch&gt; &lt;recipe args&gt; -kernel &lt;elf&gt;</c> for kernels,
+    /// Program first: <c>qemu-system-&lt;arch&gt; &lt;recipe args&gt; -kernel &lt;elf&gt; [-initrd &lt;module&gt;]</c> for kernels,
     /// <c>qemu-&lt;arch&gt; -L /usr/&lt;arch&gt;-linux-gnu &lt;elf&gt; &lt;args&gt;</c> for Linux programs, the program itself
     /// when the host runs it natively.
     /// </summary>
-    public static IReadOnlyList<string> For(TargetInfo target, string artifact, IReadOnlyList<string> programArgs)
+    public static IReadOnlyList<string> For(TargetInfo target, string artifact, IReadOnlyList<string> programArgs, string? bootModule = null)
     {
         if (target.Os == Os.Veridian && target.Subsystem != Subsystem.Kernel)
         {
@@ -23,6 +23,7 @@ public static class RunCommandLine
         var recipe = target.Qemu;
         return recipe.Mode switch
         {
+            QemuMode.System when bootModule is not null => [recipe.Binary, .. recipe.Args, "-kernel", artifact, "-initrd", bootModule],
             QemuMode.System => [recipe.Binary, .. recipe.Args, "-kernel", artifact],
             QemuMode.User => [recipe.Binary, .. recipe.Args, artifact, .. programArgs],
             QemuMode.Native => HostRunsNatively(target.Arch)

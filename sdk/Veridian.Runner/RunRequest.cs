@@ -14,6 +14,9 @@ public sealed record RunRequest
     /// <summary>Arguments for a Linux program (ignored for kernel images).</summary>
     public IReadOnlyList<string> ProgramArgs { get; init; } = [];
 
+    /// <summary>For kernel images: the boot module (a cpio archive, docs/boot-image.md) QEMU loads as the initrd.</summary>
+    public string? BootModule { get; init; }
+
     /// <summary>How long the guest may run before it is stopped and <see cref="RunnerCodes.Timeout"/> is reported.</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(30);
 

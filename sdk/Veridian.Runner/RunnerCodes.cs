@@ -22,4 +22,10 @@ public static class RunnerCodes
 
     /// <summary>The target cannot be run (no QEMU recipe applies, e.g. a user-subsystem VeridianOS program without an OS image yet).</summary>
     public const string NotRunnable = "VDN3109";
+
+    /// <summary>The boot module (<c>--boot-module</c>) does not exist: pass a folder or a cpio archive.</summary>
+    public const string BootModuleNotFound = "VDN3110";
+
+    /// <summary>A file cannot go into a boot module: larger than newc's 4 GiB, or a device, socket or FIFO.</summary>
+    public const string BootModuleTooLarge = "VDN3111";
 }

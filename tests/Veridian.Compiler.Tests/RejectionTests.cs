@@ -78,6 +78,28 @@ public sealed class RejectionTests
         Assert.Contains(diagnostics, d => d.Code == CompilerCodes.IntrinsicMisuse && d.Location is { } l && l.Line == line);
     }
 
+    [Theory]
+    [InlineData("Veridian.Intrinsics.Cpu.Asm(\"msr vbar_el1, x9\", \"~{x9},~{memory}\", 0);")]
+    [InlineData("Veridian.Intrinsics.Cpu.Asm(\"nop\", \"r,r\", 1);")]
+    [InlineData("Veridian.Intrinsics.Cpu.AsmResult(\"mrs $0, cntfrq_el0\", \"r\");")]
+    public void Asm_whose_constraints_do_not_match_its_operands_reports_VDN4102_at_the_call(string call)
+    {
+        // Found writing the kernel: LLVM rejected the IR and the user saw VDN4900, "a compiler bug", without a line.
+        var program = "static class K {\n [System.Runtime.InteropServices.UnmanagedCallersOnly(EntryPoint = \"kmain\")]\n static void KMain() {\n  " + call + " // <-\n }\n}";
+        var (diagnostics, line) = Compile("asmops", program, "aarch64-veridian-kernel-none", withMain: false);
+        Assert.Contains(diagnostics, d => d.Code == CompilerCodes.IntrinsicMisuse && d.Location is { } l && l.Line == line);
+    }
+
+    [Fact]
+    public void A_static_Main_whose_signature_is_not_an_entry_points_is_an_ordinary_method()
+    {
+        // Found writing the kernel: Kernel.Main(bool) was taken for the program's entry point (VDN4103); C# agrees it is not one (CS0028).
+        const string program = "static class K {\n public static int Main(bool ok) => ok ? 1 : 0;\n [System.Runtime.InteropServices.UnmanagedCallersOnly(EntryPoint = \"kmain\")]\n static int KMain() => Main(true); // <-\n}";
+        var ir = CSharpCompiler.Translate([new SourceFile("mainbool.cs", program)], TargetDatabase.Resolve("riscv64-veridian-kernel-none"));
+        Assert.Contains("@kmain(", ir, StringComparison.Ordinal);
+        Assert.DoesNotContain("define i32 @main(", ir, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Main_with_parameters_reports_VDN4103()
     {

@@ -25,6 +25,11 @@ internal sealed class RunCommand : Command
         DefaultValueFactory = _ => 30,
     };
 
+    private readonly Option<string?> _bootModule = new("--boot-module")
+    {
+        Description = "For kernels: the boot module QEMU loads as the initrd — a cpio archive, or a folder packed on the fly (docs/boot-image.md).",
+    };
+
     private readonly Argument<string> _path = new("path")
     {
         Description = "An ELF image or program, or a folder to build first (its veridian.toml, else its 'sources' list, else every .c/.cpp/.S in it and in <arch>/).",
@@ -41,6 +46,7 @@ internal sealed class RunCommand : Command
     {
         Options.Add(_target);
         Options.Add(_timeout);
+        Options.Add(_bootModule);
         Arguments.Add(_path);
         Arguments.Add(_args);
         SetAction(Run);
@@ -73,6 +79,7 @@ internal sealed class RunCommand : Command
             Target = target,
             Artifact = artifact,
             ProgramArgs = parse.GetValue(_args) ?? [],
+            BootModule = parse.GetValue(_bootModule),
             Timeout = TimeSpan.FromSeconds(timeout),
             Output = terminal.Out,
             Error = terminal.Err,

@@ -295,6 +295,19 @@ public sealed partial class MethodTranslator
     private string Literal(SV v, string what) =>
         _stringValues.TryGetValue(v.V, out var s) ? s : throw new UnsupportedIntrinsic($"the {what} of an inline-asm intrinsic must be a string literal");
 
+    /// <summary>
+    /// The constraint string must name as many inputs as the call passes operands (and, for AsmResult, one output):
+    /// LLVM would reject the module otherwise, which is the user's mistake, not a compiler bug (VDN4900).
+    /// </summary>
+    private static void CheckOperands(string constraints, int operands, int outputs)
+    {
+        var parts = constraints.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        int inputs = parts.Count(p => !p.StartsWith('=') && !p.StartsWith('~'));
+        int outs = parts.Count(p => p.StartsWith('='));
+        if (inputs != operands || outs != outputs)
+            throw new UnsupportedIntrinsic($"the constraint string \"{constraints}\" names {inputs} input(s) and {outs} output(s), but the call passes {operands} operand(s) and {(outputs == 0 ? "Asm has no output" : "AsmResult has one output")}");
+    }
+
     /// <summary>Escapes text for an LLVM string constant.</summary>
     private static string LlvmString(string s)
     {
@@ -313,6 +326,7 @@ public sealed partial class MethodTranslator
                 {
                     var tmpl = Literal(a[0], "template");
                     var constraints = a.Count > 1 ? Literal(a[1], "constraint string") : "~{memory}";
+                    CheckOperands(constraints, Math.Max(0, a.Count - 2), outputs: 0);
                     var ops = a.Skip(2).Select(v => $"i64 {Coerce(v, "i64")}");
                     Emit($"call void asm sideeffect \"{LlvmString(tmpl)}\", \"{LlvmString(constraints)}\"({string.Join(", ", ops)})");
                     return;
@@ -321,6 +335,7 @@ public sealed partial class MethodTranslator
                 {
                     var tmpl = Literal(a[0], "template");
                     var constraints = Literal(a[1], "constraint string");
+                    CheckOperands(constraints, a.Count - 2, outputs: 1);
                     var ops = a.Skip(2).Select(v => $"i64 {Coerce(v, "i64")}");
                     var r = T();
                     Emit($"{r} = call i64 asm sideeffect \"{LlvmString(tmpl)}\", \"{LlvmString(constraints)}\"({string.Join(", ", ops)})");

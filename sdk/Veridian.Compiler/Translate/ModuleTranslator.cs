@@ -36,6 +36,16 @@ public sealed class ModuleTranslator
         Target = target;
     }
 
+    /// <summary>
+    /// Whether a static method named Main has a C# entry point's shape — no parameters or one <c>string[]</c> — as
+    /// Roslyn decides (CS0028: any other Main is an ordinary method, e.g. a kernel's <c>Main(bool)</c>).
+    /// </summary>
+    private bool IsEntryPointShape(MethodDefinitionHandle h)
+    {
+        var parameters = Model.Signature(Inst(h)).ParameterTypes;
+        return parameters.Length == 0 || (parameters.Length == 1 && parameters[0] is ArraySig { Element: NamedSig { Name: "System.String" } });
+    }
+
     /// <summary>Translates the whole program; throws <see cref="DiagnosticException"/> with VDN4xxx on unsupported input.</summary>
     public string Translate(IReadOnlySet<string> userFiles)
     {
@@ -47,7 +57,7 @@ public sealed class ModuleTranslator
             var def = md.GetMethodDefinition(h);
             if (Model.ExportName(h) is not null)
                 exports.Add(h);
-            else if (md.GetString(def.Name) == "Main" && (def.Attributes & MethodAttributes.Static) != 0 && IsUser(h, userFiles))
+            else if (md.GetString(def.Name) == "Main" && (def.Attributes & MethodAttributes.Static) != 0 && IsUser(h, userFiles) && IsEntryPointShape(h))
                 main ??= h;
         }
         if (main is null && exports.Count == 0 && !md.FieldDefinitions.Any(f => Model.CSymbol(f) is not null))
@@ -108,7 +118,11 @@ public sealed class ModuleTranslator
         {
             var sig = Model.Signature(Inst(main!.Value));
             if (sig.ParameterTypes.Length != 0)
-                throw DiagnosticException.Error(CompilerCodes.NoEntryPoint, "Main must take no parameters in subset v1", hint: "declare `static int Main()` or `static void Main()`");
+            {
+                var (file, line) = Model.LineOf(main.Value, 0);
+                throw DiagnosticException.Error(CompilerCodes.NoEntryPoint, "Main must take no parameters in subset v1 (string[] args needs arrays)",
+                    file is null ? null : new SourceLocation(file, line), "declare `static int Main()` or `static void Main()`");
+            }
             var ret = Model.Normalize(sig.ReturnType);
             sb.Append("\ndefine i32 @main() {\n");
             if (ret is PrimSig { Kind: Prim.Void })

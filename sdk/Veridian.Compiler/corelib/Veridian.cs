@@ -36,6 +36,8 @@ namespace Veridian.Intrinsics
     {
         /// <summary>Inline assembly with no operands (volatile, clobbers memory).</summary>
         [Intrinsic] public static extern void Asm(string template);
+        /// <summary>Inline assembly with clobbers only (e.g. <c>"~{rax},~{memory}"</c>).</summary>
+        [Intrinsic] public static extern void Asm(string template, string constraints);
         /// <summary>Inline assembly with inputs and an optional output, LLVM constraint syntax (e.g. <c>"=r,r,~{memory}"</c>).</summary>
         [Intrinsic] public static extern void Asm(string template, string constraints, nuint a);
         [Intrinsic] public static extern void Asm(string template, string constraints, nuint a, nuint b);

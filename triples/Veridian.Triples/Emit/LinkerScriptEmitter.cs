@@ -33,6 +33,9 @@ public static class LinkerScriptEmitter
         sb.Append("  __image_start = .;\n\n");
         sb.Append("  /* The boot stub first: the image is entered at its start on some machines. */\n");
         sb.Append("  .text : {\n    KEEP(*(.text.boot))\n    *(.text.unlikely .text.unlikely.*)\n    *(.text .text.*)\n  }\n\n");
+        sb.Append("  /* Page boundaries a kernel's own page tables need for W^X: [__image_start, __text_end) is code,\n");
+        sb.Append("     [__text_end, __data_start) read-only data, [__data_start, __image_end) read-write data. */\n");
+        sb.Append("  . = ALIGN(").Append(page).Append(");\n  __text_end = .;\n\n");
         sb.Append("  /* Boot notes (the x86_64 PVH entry note) must survive garbage collection. */\n");
         sb.Append("  .note : ALIGN(4) { KEEP(*(.note .note.*)) }\n\n");
         sb.Append("  .rodata : ALIGN(16) { *(.rodata .rodata.*) *(.srodata .srodata.*) }\n\n");
@@ -41,7 +44,8 @@ public static class LinkerScriptEmitter
         sb.Append("  .init_array : ALIGN(8) {\n    __init_array_start = .;\n");
         sb.Append("    KEEP(*(SORT_BY_INIT_PRIORITY(.init_array.*) SORT_BY_INIT_PRIORITY(.ctors.*)))\n");
         sb.Append("    KEEP(*(.init_array .ctors))\n    __init_array_end = .;\n  }\n\n");
-        sb.Append("  .data : ALIGN(").Append(page).Append(") { *(.data .data.*) *(.sdata .sdata.*) *(.got .got.*) }\n\n");
+        sb.Append("  . = ALIGN(").Append(page).Append(");\n  __data_start = .;\n");
+        sb.Append("  .data : { *(.data .data.*) *(.sdata .sdata.*) *(.got .got.*) }\n\n");
         sb.Append("  /* Zeroed by the boot stub before any C code runs. */\n");
         sb.Append("  .bss (NOLOAD) : ALIGN(16) {\n    __bss_start = .;\n");
         sb.Append("    *(.sbss .sbss.*) *(.bss .bss.*) *(COMMON)\n    . = ALIGN(16);\n    __bss_end = .;\n  }\n\n");

@@ -1,0 +1,100 @@
+// aarch64 on QEMU virt: PL011 UART at 0x09000000; power off through PSCI SYSTEM_OFF (conduit HVC); failure
+// through Arm semihosting SYS_EXIT, which carries an exit code. The machine is described by the device tree.
+#if VERIDIAN_AARCH64
+using System;
+using System.Runtime.InteropServices;
+using Veridian.Intrinsics;
+
+namespace Veridian.Kernel;
+
+static unsafe class Machine
+{
+    private const nuint Pl011 = 0x09000000;
+    /// <summary>Where QEMU puts the DTB for an ELF image (it passes x0 only to Linux-protocol images): the start of RAM.</summary>
+    private const ulong RamStart = 0x40000000;
+
+    public static ReadOnlySpan<byte> Name => "aarch64"u8;
+
+    [UnmanagedCallersOnly(EntryPoint = "kstart")]
+    private static void KStart(nuint dtb)
+    {
+        Kernel.RunStaticConstructors(Cpu.AsmResult("adrp $0, __init_array_start\nadd $0, $0, :lo12:__init_array_start", "=r"),
+            Cpu.AsmResult("adrp $0, __init_array_end\nadd $0, $0, :lo12:__init_array_end", "=r"));
+        byte* blob = (byte*)dtb;
+        if (DeviceTree.Validate(blob, DeviceTree.MaxSize) == 0)
+            blob = (byte*)RamStart;
+        bool read = DeviceTree.Read(blob, DeviceTree.MaxSize, ref Kernel.Boot);
+        Kernel.Run(read);
+    }
+
+    public static void PutChar(byte c)
+    {
+        nuint uart = Physical.Device(Pl011);
+        while ((Cpu.MmioRead32(uart + 0x18) & (1u << 5)) != 0) { } // FR.TXFF: transmit FIFO full
+        Cpu.MmioWrite32(uart, c);
+    }
+
+    public static ulong ImageStart() => Cpu.AsmResult("adrp $0, __image_start\nadd $0, $0, :lo12:__image_start", "=r");
+
+    public static ulong ImageEnd() => Cpu.AsmResult("adrp $0, __image_end\nadd $0, $0, :lo12:__image_end", "=r");
+
+    /// <summary>What <see cref="StartTimer"/> programs, for the boot log.</summary>
+    public static ReadOnlySpan<byte> TimerName => "the EL1 virtual timer (CNTV) through the GICv2 (INTID 27)"u8;
+
+    public static void InitTraps() => Aarch64Traps.Init();
+
+    public static void StartTimer(uint hz) => Aarch64Traps.StartTimer(hz);
+
+    public static void EnableInterrupts() => Cpu.Asm("msr daifclr, #2");
+
+    public static void DisableInterrupts() => Cpu.Asm("msr daifset, #2");
+
+    /// <summary>Executes a breakpoint instruction (the self-test of the trap path).</summary>
+    public static void Breakpoint() => Cpu.Asm("brk #0");
+
+    public static ulong TextEnd() => Cpu.AsmResult("adrp $0, __text_end\nadd $0, $0, :lo12:__text_end", "=r");
+
+    public static ulong DataStart() => Cpu.AsmResult("adrp $0, __data_start\nadd $0, $0, :lo12:__data_start", "=r");
+
+    public static ReadOnlySpan<byte> PagingName => "4 KiB granule, 48-bit, MMU and caches on"u8;
+
+    public static bool MapDevices(ulong root) => Aarch64Paging.MapDevices(root);
+
+    public static bool ActivatePageTables(ulong root) => Aarch64Paging.Activate(root);
+
+    public static void FlushTlb(ulong va) => Aarch64Paging.FlushTlb(va);
+
+    /// <summary>e_machine of this architecture's programs (EM_AARCH64).</summary>
+    public const ushort ElfMachine = 183;
+
+    /// <summary>TTBR0 (the lower half) becomes the space's; TTBR1 keeps the kernel's upper half.</summary>
+    public static void ActivateUserSpace(ulong root) =>
+        Cpu.Asm("dsb ishst\nmsr ttbr0_el1, $0\nisb\ntlbi vmalle1\ndsb ish\nisb", "r,~{memory}", (nuint)root);
+
+    [DllImport("kernel", EntryPoint = "enter_user")]
+    private static extern long EnterUserStub(nuint entry, nuint sp);
+
+    [DllImport("kernel", EntryPoint = "leave_user")]
+    private static extern void LeaveUserStub(int status);
+
+    /// <summary>Runs user code at <paramref name="entry"/> with <paramref name="sp"/> until <see cref="LeaveUser"/>; its status.</summary>
+    public static long EnterUser(ulong entry, ulong sp) => EnterUserStub((nuint)entry, (nuint)sp);
+
+    public static void LeaveUser(int status) => LeaveUserStub(status);
+
+    public static void PowerOff()
+    {
+        Cpu.Asm("hvc #0", "{x0},~{memory}", 0x84000008); // PSCI_SYSTEM_OFF
+        while (true) Cpu.WaitForInterrupt();
+    }
+
+    public static void Fail(int code)
+    {
+        ulong* block = stackalloc ulong[2];
+        block[0] = 0x20026; // ADP_Stopped_ApplicationExit
+        block[1] = (ulong)code;
+        Cpu.Asm("hlt #0xf000", "{x0},{x1},~{memory}", 0x18, (nuint)block);
+        PowerOff();
+    }
+}
+#endif

@@ -1,0 +1,96 @@
+// riscv64 on QEMU virt with OpenSBI: ns16550 UART at 0x10000000; power off through SBI SRST; failure through
+// the sifive_test finisher at 0x100000 (0x3333 | code << 16). The machine is described by the device tree.
+#if VERIDIAN_RISCV64
+using System;
+using System.Runtime.InteropServices;
+using Veridian.Intrinsics;
+
+namespace Veridian.Kernel;
+
+static unsafe class Machine
+{
+    private const nuint Uart = 0x10000000;
+
+    public static ReadOnlySpan<byte> Name => "riscv64"u8;
+
+    [UnmanagedCallersOnly(EntryPoint = "kstart")]
+    private static void KStart(nuint dtb)
+    {
+        Kernel.RunStaticConstructors(Cpu.AsmResult(".option push\n.option norelax\nlla $0, __init_array_start\n.option pop", "=r"),
+            Cpu.AsmResult(".option push\n.option norelax\nlla $0, __init_array_end\n.option pop", "=r"));
+        bool read = DeviceTree.Read((byte*)dtb, DeviceTree.MaxSize, ref Kernel.Boot);
+        // OpenSBI lives below the kernel (0x80000000-0x80200000); its DTB lists it in /reserved-memory, and this
+        // says it again for firmware that does not.
+        if (read && Kernel.Boot.RamCount > 0)
+            Kernel.Boot.Reserve(Kernel.Boot.Ram[0], ImageStart() - Kernel.Boot.Ram[0]);
+        Kernel.Run(read);
+    }
+
+    public static void PutChar(byte c)
+    {
+        nuint uart = Physical.Device(Uart);
+        while ((Cpu.MmioRead8(uart + 5) & 0x20) == 0) { } // LSR.THRE
+        Cpu.MmioWrite8(uart, c);
+    }
+
+    public static ulong ImageStart() => Cpu.AsmResult(".option push\n.option norelax\nlla $0, __image_start\n.option pop", "=r");
+
+    public static ulong ImageEnd() => Cpu.AsmResult(".option push\n.option norelax\nlla $0, __image_end\n.option pop", "=r");
+
+    /// <summary>What <see cref="StartTimer"/> programs, for the boot log.</summary>
+    public static ReadOnlySpan<byte> TimerName => "the SBI timer (supervisor timer interrupt, rdtime at the timebase frequency)"u8;
+
+    public static void InitTraps() => RiscvTraps.Init();
+
+    public static void StartTimer(uint hz) => RiscvTraps.StartTimer(hz);
+
+    public static void EnableInterrupts() => Cpu.Asm("csrsi sstatus, 2");
+
+    public static void DisableInterrupts() => Cpu.Asm("csrci sstatus, 2");
+
+    /// <summary>Executes a breakpoint instruction (the self-test of the trap path).</summary>
+    public static void Breakpoint() => Cpu.Asm("ebreak");
+
+    public static ulong TextEnd() => Cpu.AsmResult(".option push\n.option norelax\nlla $0, __text_end\n.option pop", "=r");
+
+    public static ulong DataStart() => Cpu.AsmResult(".option push\n.option norelax\nlla $0, __data_start\n.option pop", "=r");
+
+    public static ReadOnlySpan<byte> PagingName => "Sv48"u8;
+
+    public static bool MapDevices(ulong root) => RiscvPaging.MapDevices(root);
+
+    public static bool ActivatePageTables(ulong root) => RiscvPaging.Activate(root);
+
+    public static void FlushTlb(ulong va) => RiscvPaging.FlushTlb(va);
+
+    /// <summary>e_machine of this architecture's programs (EM_RISCV).</summary>
+    public const ushort ElfMachine = 243;
+
+    public static void ActivateUserSpace(ulong root) =>
+        Cpu.Asm("csrw satp, $0\nsfence.vma", "r,~{memory}", (nuint)(9UL << 60 | root >> 12));
+
+    [DllImport("kernel", EntryPoint = "enter_user")]
+    private static extern long EnterUserStub(nuint entry, nuint sp);
+
+    [DllImport("kernel", EntryPoint = "leave_user")]
+    private static extern void LeaveUserStub(int status);
+
+    /// <summary>Runs user code at <paramref name="entry"/> with <paramref name="sp"/> until <see cref="LeaveUser"/>; its status.</summary>
+    public static long EnterUser(ulong entry, ulong sp) => EnterUserStub((nuint)entry, (nuint)sp);
+
+    public static void LeaveUser(int status) => LeaveUserStub(status);
+
+    public static void PowerOff()
+    {
+        // SBI System Reset extension (EID "SRST"), FID 0: shutdown, reason none.
+        Cpu.Asm("li a6, 0\nli a0, 0\nli a1, 0\necall", "{x17},~{x10},~{x11},~{x16},~{memory}", 0x53525354);
+        while (true) Cpu.WaitForInterrupt();
+    }
+
+    public static void Fail(int code)
+    {
+        Cpu.MmioWrite32(Physical.Device(0x100000), 0x3333u | ((uint)code << 16));
+        while (true) Cpu.WaitForInterrupt();
+    }
+}
+#endif

@@ -1,0 +1,117 @@
+// x86_64 on QEMU -M pc: PVH entry (boot.S), COM1 16550 UART at I/O port 0x3F8, power off through ACPI S5
+// (PIIX4 PM at 0x600, where SeaBIOS puts it), failure through isa-debug-exit (QEMU status = the code).
+#if VERIDIAN_X86_64
+using System;
+using System.Runtime.InteropServices;
+using Veridian.Intrinsics;
+
+namespace Veridian.Kernel;
+
+static unsafe class Machine
+{
+    public static ReadOnlySpan<byte> Name => "x86_64"u8;
+
+    [UnmanagedCallersOnly(EntryPoint = "kstart")]
+    private static void KStart(nuint startInfo)
+    {
+        Kernel.RunStaticConstructors(Cpu.AsmResult("leaq __init_array_start(%rip), $0", "=r"), Cpu.AsmResult("leaq __init_array_end(%rip), $0", "=r"));
+        Kernel.Run(ReadStartInfo((byte*)startInfo, ref Kernel.Boot));
+    }
+
+    /// <summary>
+    /// hvm_start_info (Xen arch-x86/hvm/start_info.h): magic u32 @0 = 0x336ec578, version @4, nr_modules @12,
+    /// modlist_paddr u64 @16; version ≥ 1: memmap_paddr u64 @40, memmap_entries u32 @48. Module entries are
+    /// 32 bytes (paddr, size, cmdline, reserved), memory map entries 24 (addr, size, type: 1 = RAM).
+    /// </summary>
+    private static bool ReadStartInfo(byte* info, ref BootInfo boot)
+    {
+        if (info == null || *(uint*)info != 0x336EC578 || *(uint*)(info + 4) < 1)
+            return false;
+        boot.Protocol = BootProtocol.Pvh;
+        uint entries = *(uint*)(info + 48);
+        byte* map = (byte*)*(ulong*)(info + 40);
+        if (map == null || entries == 0 || entries > 128)
+            return false;
+        for (uint i = 0; i < entries; i++)
+        {
+            byte* e = map + i * 24;
+            if (*(uint*)(e + 16) == 1)
+                boot.AddRam(*(ulong*)e, *(ulong*)(e + 8));
+        }
+        // The first MiB: the real-mode IVT and BIOS data, the EBDA, the option ROM's start info, module list and map.
+        boot.Reserve(0, 0x100000);
+        if (*(uint*)(info + 12) >= 1)
+        {
+            byte* module = (byte*)*(ulong*)(info + 16);
+            boot.ModuleBase = *(ulong*)module;
+            boot.ModuleSize = *(ulong*)(module + 8);
+            boot.Reserve(boot.ModuleBase, boot.ModuleSize);
+        }
+        return true;
+    }
+
+    public static void PutChar(byte c)
+    {
+        while ((Cpu.InByte(0x3F8 + 5) & 0x20) == 0) { } // LSR.THRE: transmit holding register empty
+        Cpu.OutByte(0x3F8, c);
+    }
+
+    public static ulong ImageStart() => Cpu.AsmResult("leaq __image_start(%rip), $0", "=r");
+
+    public static ulong ImageEnd() => Cpu.AsmResult("leaq __image_end(%rip), $0", "=r");
+
+    /// <summary>What <see cref="StartTimer"/> programs, for the boot log.</summary>
+    public static ReadOnlySpan<byte> TimerName => "8254 PIT channel 0 through the 8259 PIC (IRQ 0, vector 32)"u8;
+
+    public static void InitTraps() => X86Traps.Init();
+
+    public static void StartTimer(uint hz) => X86Traps.StartTimer(hz);
+
+    public static void EnableInterrupts() => Cpu.Asm("sti");
+
+    public static void DisableInterrupts() => Cpu.Asm("cli");
+
+    /// <summary>Executes a breakpoint instruction (the self-test of the trap path).</summary>
+    public static void Breakpoint() => Cpu.Asm("int3");
+
+    public static ulong TextEnd() => Cpu.AsmResult("leaq __text_end(%rip), $0", "=r");
+
+    public static ulong DataStart() => Cpu.AsmResult("leaq __data_start(%rip), $0", "=r");
+
+    public static ReadOnlySpan<byte> PagingName => "4-level paging with NX"u8;
+
+    public static bool MapDevices(ulong root) => X86Paging.MapDevices(root);
+
+    public static bool ActivatePageTables(ulong root) => X86Paging.Activate(root);
+
+    public static void FlushTlb(ulong va) => X86Paging.FlushTlb(va);
+
+    /// <summary>e_machine of this architecture's programs (EM_X86_64).</summary>
+    public const ushort ElfMachine = 62;
+
+    public static void ActivateUserSpace(ulong root) => Cpu.Asm("movq $0, %cr3", "r,~{memory}", (nuint)root);
+
+    [DllImport("kernel", EntryPoint = "enter_user")]
+    private static extern long EnterUserStub(nuint entry, nuint sp);
+
+    [DllImport("kernel", EntryPoint = "leave_user")]
+    private static extern void LeaveUserStub(int status);
+
+    /// <summary>Runs user code at <paramref name="entry"/> with <paramref name="sp"/> until <see cref="LeaveUser"/>; its status.</summary>
+    public static long EnterUser(ulong entry, ulong sp) => EnterUserStub((nuint)entry, (nuint)sp);
+
+    public static void LeaveUser(int status) => LeaveUserStub(status);
+
+    public static void PowerOff()
+    {
+        Cpu.OutWord(0x604, 0x2000); // PM1a_CNT: SLP_TYP S5 | SLP_EN
+        while (true) Cpu.WaitForInterrupt();
+    }
+
+    public static void Fail(int code)
+    {
+        Cpu.OutByte(0xF4, (byte)code); // isa-debug-exit: QEMU exits with (code << 1) | 1, which the runner maps back
+        while (true) Cpu.WaitForInterrupt();
+    }
+}
+#endif
