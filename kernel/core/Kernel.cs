@@ -82,7 +82,7 @@ static unsafe class Kernel
             Halt(false);
         }
         Log.Write(Machine.PagingName);
-        Log.Write(", the kernel image W^X, RAM identity-mapped without execute, in "u8);
+        Log.Write(", the kernel image W^X, RAM in the direct map without execute, in "u8);
         Log.Decimal(freeBefore - Frames.Free);
         Log.Line(" table frames"u8);
 
@@ -106,7 +106,41 @@ static unsafe class Kernel
         Log.Char((byte)'/');
         Log.Decimal((ulong)SelfTests.Total);
         Log.Line(" passed"u8);
-        Halt(SelfTests.Passed == SelfTests.Total);
+        bool ok = SelfTests.Passed == SelfTests.Total;
+        int status = 0;
+        if (ok && Boot.ModuleSize != 0 && CpioReader.Find(Physical.ToVirtual(Boot.ModuleBase), Boot.ModuleSize, "/init"u8, out _, out _))
+            status = RunInit(out ok);
+        else if (ok)
+            Log.Line("[INIT] no /init in the boot module: nothing to run"u8);
+        Finish(ok, status);
+    }
+
+    /// <summary>The first user process, /init from the boot module; its exit status (the machine's, after BOOTOK).</summary>
+    private static int RunInit(out bool ok)
+    {
+        ulong freeBefore = Frames.Free;
+        Log.Line("[INIT] starting /init"u8);
+        long status = Process.Run("/init"u8);
+        ok = true;
+        if (status < 0)
+        {
+            Log.Write("[INIT] /init could not start: errno "u8);
+            Log.Decimal((ulong)(-status));
+            Log.Char((byte)'\n');
+            ok = false;
+            return 1;
+        }
+        Log.Write("[INIT] /init exited with status "u8);
+        Log.Decimal((ulong)status);
+        Log.Char((byte)'\n');
+        if (Frames.Free != freeBefore)
+        {
+            Log.Write("[INIT] the process's memory did not all come back: "u8);
+            Log.Decimal(freeBefore - Frames.Free);
+            Log.Line(" frames lost"u8);
+            ok = false;
+        }
+        return (int)status;
     }
 
     /// <summary>One line per file of the boot module: <c>  /path (size B)</c>; a malformed archive says so.</summary>
@@ -135,12 +169,22 @@ static unsafe class Kernel
         Log.Write(what);
     }
 
-    /// <summary>The end of a boot: BOOTOK and power off (status 0), or BOOTFAIL and status 1.</summary>
-    public static void Halt(bool ok)
+    /// <summary>The end of a failed boot: BOOTFAIL and status 1.</summary>
+    public static void Halt(bool ok) => Finish(ok, 0);
+
+    /// <summary>The end of a boot: BOOTOK, the machine's status (/init's) and power off, or BOOTFAIL and status 1.</summary>
+    public static void Finish(bool ok, int status)
     {
         if (ok)
         {
             Log.Line("BOOTOK"u8);
+            if (status != 0)
+            {
+                // The runner's console exit protocol (docs/run.md): any status, where x86_64's exit device has 7 bits.
+                Log.Write("veridian-exit: "u8);
+                Log.Decimal((ulong)status);
+                Log.Char((byte)'\n');
+            }
             Machine.PowerOff();
         }
         Log.Line("BOOTFAIL"u8);

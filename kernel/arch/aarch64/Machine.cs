@@ -29,8 +29,9 @@ static unsafe class Machine
 
     public static void PutChar(byte c)
     {
-        while ((Cpu.MmioRead32(Pl011 + 0x18) & (1u << 5)) != 0) { } // FR.TXFF: transmit FIFO full
-        Cpu.MmioWrite32(Pl011, c);
+        nuint uart = Physical.Device(Pl011);
+        while ((Cpu.MmioRead32(uart + 0x18) & (1u << 5)) != 0) { } // FR.TXFF: transmit FIFO full
+        Cpu.MmioWrite32(uart, c);
     }
 
     public static ulong ImageStart() => Cpu.AsmResult("adrp $0, __image_start\nadd $0, $0, :lo12:__image_start", "=r");
@@ -62,6 +63,24 @@ static unsafe class Machine
     public static bool ActivatePageTables(ulong root) => Aarch64Paging.Activate(root);
 
     public static void FlushTlb(ulong va) => Aarch64Paging.FlushTlb(va);
+
+    /// <summary>e_machine of this architecture's programs (EM_AARCH64).</summary>
+    public const ushort ElfMachine = 183;
+
+    /// <summary>TTBR0 (the lower half) becomes the space's; TTBR1 keeps the kernel's upper half.</summary>
+    public static void ActivateUserSpace(ulong root) =>
+        Cpu.Asm("dsb ishst\nmsr ttbr0_el1, $0\nisb\ntlbi vmalle1\ndsb ish\nisb", "r,~{memory}", (nuint)root);
+
+    [DllImport("kernel", EntryPoint = "enter_user")]
+    private static extern long EnterUserStub(nuint entry, nuint sp);
+
+    [DllImport("kernel", EntryPoint = "leave_user")]
+    private static extern void LeaveUserStub(int status);
+
+    /// <summary>Runs user code at <paramref name="entry"/> with <paramref name="sp"/> until <see cref="LeaveUser"/>; its status.</summary>
+    public static long EnterUser(ulong entry, ulong sp) => EnterUserStub((nuint)entry, (nuint)sp);
+
+    public static void LeaveUser(int status) => LeaveUserStub(status);
 
     public static void PowerOff()
     {

@@ -44,15 +44,20 @@ static class Aarch64Paging
 {
     /// <summary>The GICv2 distributor and CPU interface (64 KiB each) and the PL011 UART, as Device-nGnRE.</summary>
     public static bool MapDevices(ulong root) =>
-        PageTables.MapRange(root, 0x08000000, 0x08000000, 0x20000, PageFlags.Write | PageFlags.Device)
-        && PageTables.Map(root, 0x09000000, 0x09000000, PageFlags.Write | PageFlags.Device);
+        PageTables.MapRange(root, Physical.DirectMapBase + 0x08000000, 0x08000000, 0x20000, PageFlags.Write | PageFlags.Device)
+        && PageTables.Map(root, Physical.DirectMapBase + 0x09000000, 0x09000000, PageFlags.Write | PageFlags.Device);
 
-    /// <summary>MAIR, TCR (T0SZ 16, write-back inner-shareable walks, TTBR1 walks off, IPS from the CPU's PARange), TTBR0, then SCTLR.M/C/I.</summary>
+    /// <summary>
+    /// MAIR, TCR (T0SZ = T1SZ = 16, 4 KiB granules, write-back inner-shareable walks, IPS from the CPU's PARange),
+    /// TTBR0 and TTBR1 both the root — its entries 256-511 are what TTBR1 walks for the upper half — then SCTLR.M/C/I.
+    /// </summary>
     public static bool Activate(ulong root)
     {
         ulong parange = Cpu.AsmResult("mrs $0, id_aa64mmfr0_el1", "=r") & 0xF;
-        ulong tcr = 16 | 1UL << 8 | 1UL << 10 | 3UL << 12 | 1UL << 23 | (parange > 5 ? 5 : parange) << 32;
-        Cpu.Asm("tlbi vmalle1\ndsb ish\nisb\nmsr mair_el1, $0\nmsr tcr_el1, $1\nmsr ttbr0_el1, $2\nisb", "r,r,r,~{memory}", 0x4FF, (nuint)tcr, (nuint)root);
+        ulong tcr = 16 | 1UL << 8 | 1UL << 10 | 3UL << 12            // TTBR0: T0SZ, IRGN0, ORGN0, SH0, TG0 = 4 KiB
+            | 16UL << 16 | 1UL << 24 | 1UL << 26 | 3UL << 28 | 2UL << 30 // TTBR1: T1SZ, IRGN1, ORGN1, SH1, TG1 = 4 KiB
+            | (parange > 5 ? 5 : parange) << 32;
+        Cpu.Asm("tlbi vmalle1\ndsb ish\nisb\nmsr mair_el1, $0\nmsr tcr_el1, $1\nmsr ttbr0_el1, $2\nmsr ttbr1_el1, $2\nisb", "r,r,r,~{memory}", 0x4FF, (nuint)tcr, (nuint)root);
         Cpu.Asm("mrs x9, sctlr_el1\nmov x10, #0x1005\norr x9, x9, x10\nmsr sctlr_el1, x9\nisb", "~{x9},~{x10},~{memory}");
         return (Cpu.AsmResult("mrs $0, sctlr_el1", "=r") & 1) != 0;
     }

@@ -23,11 +23,11 @@ static unsafe class Aarch64Traps
     {
         nuint vectors = Cpu.AsmResult("adrp $0, exception_vectors\nadd $0, $0, :lo12:exception_vectors", "=r");
         Cpu.Asm("msr vbar_el1, $0\nisb", "r,~{memory}", vectors);
-        Cpu.MmioWrite32(Gicd + 0x000, 1);                          // GICD_CTLR: forward group 0
-        Cpu.MmioWrite32(Gicd + 0x100, 1u << (int)TimerIntid);       // GICD_ISENABLER0
-        Cpu.MmioWrite8(Gicd + 0x400 + TimerIntid, 0x80);             // GICD_IPRIORITYR
-        Cpu.MmioWrite32(Gicc + 0x004, 0xF0);                        // GICC_PMR: let priorities above 0xF0 through
-        Cpu.MmioWrite32(Gicc + 0x000, 1);                           // GICC_CTLR: signal group 0
+        Cpu.MmioWrite32(Physical.Device(Gicd) + 0x000, 1);                          // GICD_CTLR: forward group 0
+        Cpu.MmioWrite32(Physical.Device(Gicd) + 0x100, 1u << (int)TimerIntid);       // GICD_ISENABLER0
+        Cpu.MmioWrite8(Physical.Device(Gicd) + 0x400 + TimerIntid, 0x80);             // GICD_IPRIORITYR
+        Cpu.MmioWrite32(Physical.Device(Gicc) + 0x004, 0xF0);                        // GICC_PMR: let priorities above 0xF0 through
+        Cpu.MmioWrite32(Physical.Device(Gicc) + 0x000, 1);                           // GICC_CTLR: signal group 0
     }
 
     public static void StartTimer(uint hz)
@@ -44,7 +44,7 @@ static unsafe class Aarch64Traps
         ulong kind = slot & 3;
         if (kind == 1)
         {
-            uint iar = Cpu.MmioRead32(Gicc + 0x00C);                 // GICC_IAR
+            uint iar = Cpu.MmioRead32(Physical.Device(Gicc) + 0x00C);                 // GICC_IAR
             uint intid = iar & 0x3FF;
             if (intid == TimerIntid)
             {
@@ -52,10 +52,20 @@ static unsafe class Aarch64Traps
                 Traps.Tick();
             }
             if (intid < 1020)
-                Cpu.MmioWrite32(Gicc + 0x010, iar);                   // GICC_EOIR
+                Cpu.MmioWrite32(Physical.Device(Gicc) + 0x010, iar);                   // GICC_EOIR
             return;
         }
         ulong ec = frame->Esr >> 26;
+        if (slot >= 8)
+        {
+            // From EL0. SVC #0: the number in x8, arguments in x0-x5, the result in x0; ELR is past the svc.
+            if (kind == 0 && ec == 0x15)
+            {
+                frame->X[0] = (ulong)Syscalls.Dispatch(frame->X[8], frame->X[0], frame->X[1], frame->X[2], frame->X[3], frame->X[4], frame->X[5]);
+                return;
+            }
+            Process.Fault(kind == 0 ? Name(ec) : kind == 2 ? "FIQ"u8 : "SError"u8, frame->Elr, frame->Far);
+        }
         if (kind == 0 && ec == 0x3C)
         {
             Traps.Breakpoint();
@@ -67,7 +77,10 @@ static unsafe class Aarch64Traps
 
     private static System.ReadOnlySpan<byte> Name(ulong ec) => ec switch
     {
-        0x00 => "unknown instruction"u8,
+        0x00 => "undefined instruction"u8,
+        0x18 => "trapped system register access"u8,
+        0x20 => "instruction abort from user mode"u8,
+        0x24 => "data abort from user mode"u8,
         0x15 => "SVC"u8,
         0x21 => "instruction abort"u8,
         0x22 => "PC alignment fault"u8,

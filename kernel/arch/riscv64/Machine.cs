@@ -28,8 +28,9 @@ static unsafe class Machine
 
     public static void PutChar(byte c)
     {
-        while ((Cpu.MmioRead8(Uart + 5) & 0x20) == 0) { } // LSR.THRE
-        Cpu.MmioWrite8(Uart, c);
+        nuint uart = Physical.Device(Uart);
+        while ((Cpu.MmioRead8(uart + 5) & 0x20) == 0) { } // LSR.THRE
+        Cpu.MmioWrite8(uart, c);
     }
 
     public static ulong ImageStart() => Cpu.AsmResult(".option push\n.option norelax\nlla $0, __image_start\n.option pop", "=r");
@@ -62,6 +63,23 @@ static unsafe class Machine
 
     public static void FlushTlb(ulong va) => RiscvPaging.FlushTlb(va);
 
+    /// <summary>e_machine of this architecture's programs (EM_RISCV).</summary>
+    public const ushort ElfMachine = 243;
+
+    public static void ActivateUserSpace(ulong root) =>
+        Cpu.Asm("csrw satp, $0\nsfence.vma", "r,~{memory}", (nuint)(9UL << 60 | root >> 12));
+
+    [DllImport("kernel", EntryPoint = "enter_user")]
+    private static extern long EnterUserStub(nuint entry, nuint sp);
+
+    [DllImport("kernel", EntryPoint = "leave_user")]
+    private static extern void LeaveUserStub(int status);
+
+    /// <summary>Runs user code at <paramref name="entry"/> with <paramref name="sp"/> until <see cref="LeaveUser"/>; its status.</summary>
+    public static long EnterUser(ulong entry, ulong sp) => EnterUserStub((nuint)entry, (nuint)sp);
+
+    public static void LeaveUser(int status) => LeaveUserStub(status);
+
     public static void PowerOff()
     {
         // SBI System Reset extension (EID "SRST"), FID 0: shutdown, reason none.
@@ -71,7 +89,7 @@ static unsafe class Machine
 
     public static void Fail(int code)
     {
-        Cpu.MmioWrite32(0x100000, 0x3333u | ((uint)code << 16));
+        Cpu.MmioWrite32(Physical.Device(0x100000), 0x3333u | ((uint)code << 16));
         while (true) Cpu.WaitForInterrupt();
     }
 }

@@ -50,6 +50,17 @@ static unsafe class RiscvTraps
             Traps.Tick();
             return;
         }
+        if ((frame->Sstatus & 0x100) == 0)
+        {
+            // From U-mode. ecall: the number in a7, arguments in a0-a5, the result in a0; resume after the ecall.
+            if (cause == 8)
+            {
+                frame->Sepc += 4;
+                frame->X[10] = (ulong)Syscalls.Dispatch(frame->X[17], frame->X[10], frame->X[11], frame->X[12], frame->X[13], frame->X[14], frame->X[15]);
+                return;
+            }
+            Process.Fault(Name(cause), frame->Sepc, frame->Stval);
+        }
         if (cause == 3)
         {
             Traps.Breakpoint();

@@ -1,5 +1,6 @@
 /* riscv64 trap entry (stvec, direct mode): saves x1-x31 and f0-f31 (the kernel is lp64d, so interrupted code may hold
- * FP values), sepc, sstatus, scause and stval in a frame on the stack, calls riscv_trap(frame), writes sepc and
+ * FP values), sepc, sstatus, scause and stval in a frame on the kernel stack (from user mode: the trap stack
+ * sscratch holds), calls riscv_trap(frame), writes sepc and
  * sstatus back (the handler may move sepc past an ebreak) and returns with sret. The frame layout is Traps.cs's
  * TrapFrame: x[i] at 8*i (x0 and x2 slots hold 0 and the interrupted sp), f[i] at 256 + 8*i, then the CSRs. */
 
@@ -7,7 +8,11 @@
     .p2align 2
     .globl trap_entry
 trap_entry:
-    addi sp, sp, -544
+    /* sscratch is 0 in the kernel and the trap stack's top in user mode: swap, and swap back if it was 0. */
+    csrrw sp, sscratch, sp
+    bnez sp, 1f
+    csrrw sp, sscratch, sp
+1:  addi sp, sp, -544
     sd x1, 8(sp)
     sd x3, 24(sp)
     sd x4, 32(sp)
@@ -38,8 +43,11 @@ trap_entry:
     sd x29, 232(sp)
     sd x30, 240(sp)
     sd x31, 248(sp)
+    csrr t0, sscratch           /* the user's sp, or 0 when the trap came from the kernel */
+    bnez t0, 2f
     addi t0, sp, 544
-    sd t0, 16(sp)
+2:  sd t0, 16(sp)
+    csrw sscratch, zero         /* in the kernel now */
     fsd f0, 256(sp)
     fsd f1, 264(sp)
     fsd f2, 272(sp)
@@ -86,6 +94,11 @@ trap_entry:
     csrw sepc, t0
     ld t0, 520(sp)
     csrw sstatus, t0
+    andi t0, t0, 0x100          /* sstatus.SPP: back to user mode? then the next trap from it takes this stack again */
+    bnez t0, 3f
+    addi t0, sp, 544
+    csrw sscratch, t0
+3:
     fld f0, 256(sp)
     fld f1, 264(sp)
     fld f2, 272(sp)
@@ -148,5 +161,5 @@ trap_entry:
     ld x29, 232(sp)
     ld x30, 240(sp)
     ld x31, 248(sp)
-    addi sp, sp, 544
+    ld sp, 16(sp)               /* the interrupted sp: the user's, or the kernel's own */
     sret

@@ -86,6 +86,22 @@ static unsafe class Machine
 
     public static void FlushTlb(ulong va) => X86Paging.FlushTlb(va);
 
+    /// <summary>e_machine of this architecture's programs (EM_X86_64).</summary>
+    public const ushort ElfMachine = 62;
+
+    public static void ActivateUserSpace(ulong root) => Cpu.Asm("movq $0, %cr3", "r,~{memory}", (nuint)root);
+
+    [DllImport("kernel", EntryPoint = "enter_user")]
+    private static extern long EnterUserStub(nuint entry, nuint sp);
+
+    [DllImport("kernel", EntryPoint = "leave_user")]
+    private static extern void LeaveUserStub(int status);
+
+    /// <summary>Runs user code at <paramref name="entry"/> with <paramref name="sp"/> until <see cref="LeaveUser"/>; its status.</summary>
+    public static long EnterUser(ulong entry, ulong sp) => EnterUserStub((nuint)entry, (nuint)sp);
+
+    public static void LeaveUser(int status) => LeaveUserStub(status);
+
     public static void PowerOff()
     {
         Cpu.OutWord(0x604, 0x2000); // PM1a_CNT: SLP_TYP S5 | SLP_EN

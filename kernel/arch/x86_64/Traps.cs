@@ -20,11 +20,28 @@ unsafe struct Idt
     public fixed ulong Gates[256 * 2];
 }
 
+/// <summary>What user.S's syscall_entry saves (lowest address first).</summary>
+struct SyscallFrame
+{
+    public ulong Rax, Rdi, Rsi, Rdx, R10, R8, R9, R11, Rcx, Rsp;
+}
+
+/// <summary>
+/// The GDT SYSCALL/SYSRET need (STAR: kernel CS 0x08 and SS 0x10; user SS 0x1B and CS 0x23 follow 0x10) and the TSS
+/// whose RSP0 is the stack interrupts from ring 3 land on.
+/// </summary>
+unsafe struct Gdt
+{
+    public fixed ulong Entries[7];
+    public fixed uint Tss[26];
+}
+
 static unsafe class X86Traps
 {
     private const int Vectors = 48;
     private const uint PitHz = 1193182;
     private static Idt s_idt;
+    private static Gdt s_gdt;
 
     public static void Init()
     {
@@ -40,6 +57,12 @@ static unsafe class X86Traps
         *(ushort*)descriptor = 256 * 16 - 1;
         *(ulong*)(descriptor + 2) = (ulong)Unsafe.AsPointer(ref s_idt);
         Cpu.Asm("lidt ($0)", "r,~{memory}", (nuint)descriptor);
+        LoadGdt();
+        // SYSCALL: EFER.SCE; STAR selectors; LSTAR the entry; SFMASK clears TF, IF and DF on entry.
+        Cpu.Asm("movl $$0xC0000080, %ecx\nrdmsr\norl $$1, %eax\nwrmsr", "~{eax},~{ecx},~{edx},~{memory}");
+        WriteMsr(0xC0000081, 0x10UL << 48 | 0x08UL << 32);
+        WriteMsr(0xC0000082, Cpu.AsmResult("leaq syscall_entry(%rip), $0", "=r"));
+        WriteMsr(0xC0000084, 0x700);
 
         // The 8259 pair: ICW1 (edge, cascade, ICW4), ICW2 the vector bases 32 and 40, ICW3 the cascade on IRQ 2,
         // ICW4 8086 mode; then every line masked but IRQ 0 (the PIT).
@@ -54,6 +77,33 @@ static unsafe class X86Traps
         Cpu.OutByte(0x21, 0xFE);
         Cpu.OutByte(0xA1, 0xFF);
     }
+
+    private static void LoadGdt()
+    {
+        s_gdt.Entries[0] = 0;
+        s_gdt.Entries[1] = 0x00AF9A000000FFFF; // 0x08 kernel code, 64-bit
+        s_gdt.Entries[2] = 0x00CF92000000FFFF; // 0x10 kernel data
+        s_gdt.Entries[3] = 0x00CFF2000000FFFF; // 0x18 user data, DPL 3
+        s_gdt.Entries[4] = 0x00AFFA000000FFFF; // 0x20 user code, 64-bit, DPL 3
+        ulong tss = (ulong)Unsafe.AsPointer(ref s_gdt.Tss[0]);
+        ulong stack = Cpu.AsmResult("leaq trap_stack_top(%rip), $0", "=r");
+        s_gdt.Tss[1] = (uint)stack;            // RSP0
+        s_gdt.Tss[2] = (uint)(stack >> 32);
+        s_gdt.Tss[25] = 104u << 16;            // I/O map base past the limit: no port is open to ring 3
+        s_gdt.Entries[5] = 103 | (tss & 0xFFFFFF) << 16 | 0x89UL << 40 | ((tss >> 24) & 0xFF) << 56; // 0x28 TSS, available
+        s_gdt.Entries[6] = tss >> 32;
+        byte* descriptor = stackalloc byte[16];
+        *(ushort*)descriptor = 7 * 8 - 1;
+        *(ulong*)(descriptor + 2) = (ulong)Unsafe.AsPointer(ref s_gdt.Entries[0]);
+        Cpu.Asm("lgdt ($0)\npushq $$0x08\nleaq 1f(%rip), %rax\npushq %rax\nlretq\n1:\nmovw $$0x10, %ax\nmovw %ax, %ds\nmovw %ax, %es\nmovw %ax, %ss\nmovw $$0x28, %ax\nltr %ax",
+            "r,~{rax},~{memory}", (nuint)descriptor);
+    }
+
+    private static void WriteMsr(uint msr, ulong value) =>
+        Cpu.Asm("wrmsr", "{ecx},{eax},{edx},~{memory}", msr, (nuint)(uint)value, (nuint)(value >> 32));
+
+    [UnmanagedCallersOnly(EntryPoint = "x86_syscall")]
+    private static long Syscall(SyscallFrame* f) => Syscalls.Dispatch(f->Rax, f->Rdi, f->Rsi, f->Rdx, f->R10, f->R8, f->R9);
 
     public static void StartTimer(uint hz)
     {
@@ -82,6 +132,8 @@ static unsafe class X86Traps
             return;
         }
         ulong address = vector == 14 ? Cpu.AsmResult("movq %cr2, $0", "=r") : 0;
+        if ((frame->Cs & 3) == 3)
+            Process.Fault(Name(vector), frame->Rip, address);
         Traps.KernelFault(Name(vector), frame->Error, frame->Rip, address);
     }
 

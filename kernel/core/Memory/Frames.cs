@@ -166,10 +166,23 @@ static unsafe class Frames
     }
 }
 
-/// <summary>Physical ↔ kernel-virtual addresses. Until the kernel maps physical memory elsewhere, RAM is identity-mapped.</summary>
+/// <summary>
+/// Physical → kernel-virtual addresses. Before the kernel's page tables are current, physical memory is reached as it
+/// is (MMU off, or the x86_64 boot stub's identity map); afterwards through the direct map, RAM and devices at
+/// <see cref="DirectMapBase"/> + physical, in the upper half that every address space shares — so the lower half is
+/// all user space's but for the kernel image.
+/// </summary>
 static unsafe class Physical
 {
-    public static byte* ToVirtual(ulong physical) => (byte*)physical;
+    public const ulong DirectMapBase = 0xFFFF_8000_0000_0000;
+
+    /// <summary>0 until <see cref="KernelSpace"/> is current, then <see cref="DirectMapBase"/>.</summary>
+    public static ulong Offset;
+
+    public static byte* ToVirtual(ulong physical) => (byte*)(physical + Offset);
+
+    /// <summary>A device register's address for the MMIO intrinsics.</summary>
+    public static nuint Device(ulong physical) => (nuint)(physical + Offset);
 }
 
 /// <summary>Byte-wise memory helpers the kernel uses (no libc here).</summary>

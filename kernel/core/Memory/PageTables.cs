@@ -77,21 +77,68 @@ static unsafe class PageTables
     /// <summary>Frees every table of a space (not the pages its leaves map: their owner frees those).</summary>
     public static void Destroy(ulong root) => FreeTable(root, Levels - 1);
 
-    /// <summary>Counts the leaves of a space, and those both writable and executable (W^X says: none).</summary>
-    public static void Census(ulong root, out ulong pages, out ulong writableAndExecutable)
+    /// <summary>
+    /// Points <paramref name="root"/>'s level-1 entry for <paramref name="va"/> at the leaf table <paramref name="from"/>
+    /// uses there (making the tables above it), so both spaces see the same 2 MiB of mappings — how a process shares
+    /// the kernel image's pages. False when <paramref name="from"/> has no leaf table there or no frame is left.
+    /// </summary>
+    public static bool ShareLeafTable(ulong root, ulong from, ulong va)
     {
-        pages = 0;
-        writableAndExecutable = 0;
-        CensusTable(root, Levels - 1, ref pages, ref writableAndExecutable);
+        ulong* source = EntryAt(from, va, 1, create: false);
+        ulong* target = EntryAt(root, va, 1, create: true);
+        if (source == null || target == null || !Pte.Valid(*source) || Pte.IsLeaf(*source, 1))
+            return false;
+        *target = *source;
+        return true;
     }
 
-    /// <summary>The leaf entry for <paramref name="va"/>, making the tables on the way if asked; null if absent (or a larger leaf is in the way).</summary>
-    private static ulong* Walk(ulong root, ulong va, bool create)
+    /// <summary>
+    /// Frees a process's space: every user page of its lower half (the frames too), its own tables there, and the
+    /// root — not the upper half nor the leaf tables it shares with <paramref name="kernel"/> (<see cref="ShareLeafTable"/>).
+    /// </summary>
+    public static void DestroyUser(ulong root, ulong kernel)
+    {
+        ulong* entries = (ulong*)Physical.ToVirtual(root);
+        for (int i = 0; i < 256; i++)
+        {
+            if (Pte.Valid(entries[i]))
+                FreeUserTable(Pte.Address(entries[i]), Levels - 2, (ulong)i << 39, kernel);
+        }
+        Frames.Release(root);
+    }
+
+    private static void FreeUserTable(ulong table, int level, ulong baseVa, ulong kernel)
+    {
+        ulong* entries = (ulong*)Physical.ToVirtual(table);
+        for (int i = 0; i < 512; i++)
+        {
+            ulong e = entries[i];
+            if (!Pte.Valid(e))
+                continue;
+            ulong va = baseVa + ((ulong)i << (12 + 9 * level));
+            if (level == 0)
+            {
+                if ((Pte.Flags(e) & PageFlags.User) != 0)
+                    Frames.Release(Pte.Address(e));
+            }
+            else if (!Pte.IsLeaf(e, level))
+            {
+                ulong* shared = level == 1 ? EntryAt(kernel, va, 1, create: false) : null;
+                // By address: the CPU sets accessed bits in each copy of the entry on its own (x86_64).
+                if (shared == null || !Pte.Valid(*shared) || Pte.Address(*shared) != Pte.Address(e))
+                    FreeUserTable(Pte.Address(e), level - 1, va, kernel);
+            }
+        }
+        Frames.Release(table);
+    }
+
+    /// <summary>The entry at <paramref name="level"/> (0 = the leaf) on the way to <paramref name="va"/>, making tables above it if asked.</summary>
+    private static ulong* EntryAt(ulong root, ulong va, int level, bool create)
     {
         ulong table = root;
-        for (int level = Levels - 1; level > 0; level--)
+        for (int l = Levels - 1; l > level; l--)
         {
-            ulong* entry = (ulong*)Physical.ToVirtual(table) + ((va >> (12 + 9 * level)) & 511);
+            ulong* entry = (ulong*)Physical.ToVirtual(table) + ((va >> (12 + 9 * l)) & 511);
             if (!Pte.Valid(*entry))
             {
                 if (!create)
@@ -101,14 +148,25 @@ static unsafe class PageTables
                     return null;
                 *entry = Pte.Table(next);
             }
-            else if (Pte.IsLeaf(*entry, level))
+            else if (Pte.IsLeaf(*entry, l))
             {
                 return null;
             }
             table = Pte.Address(*entry);
         }
-        return (ulong*)Physical.ToVirtual(table) + ((va >> 12) & 511);
+        return (ulong*)Physical.ToVirtual(table) + ((va >> (12 + 9 * level)) & 511);
     }
+
+    /// <summary>Counts the leaves of a space, and those both writable and executable (W^X says: none).</summary>
+    public static void Census(ulong root, out ulong pages, out ulong writableAndExecutable)
+    {
+        pages = 0;
+        writableAndExecutable = 0;
+        CensusTable(root, Levels - 1, ref pages, ref writableAndExecutable);
+    }
+
+    /// <summary>The leaf entry for <paramref name="va"/>, making the tables on the way if asked; null if absent (or a larger leaf is in the way).</summary>
+    private static ulong* Walk(ulong root, ulong va, bool create) => EntryAt(root, va, 0, create);
 
     private static void FreeTable(ulong table, int level)
     {
@@ -146,9 +204,10 @@ static unsafe class PageTables
 }
 
 /// <summary>
-/// The kernel's address space: RAM identity-mapped read-write and never executable, the kernel image with the
-/// permissions of its parts (code read-execute, read-only data read-only, data read-write — W^X), and the
-/// architecture's devices (<see cref="Machine.MapDevices"/>); all supervisor-only. Built once at boot and made current.
+/// The kernel's address space: the kernel image at its own (physical) addresses with the permissions of its parts
+/// (code read-execute, read-only data read-only, data read-write — W^X); RAM other than the image in the direct map
+/// (<see cref="Physical.DirectMapBase"/> + physical) read-write and never executable; the architecture's devices there
+/// too (<see cref="Machine.MapDevices"/>); all supervisor-only. Built once at boot and made current.
 /// </summary>
 static unsafe class KernelSpace
 {
@@ -169,16 +228,19 @@ static unsafe class KernelSpace
             ulong end = (boot.Ram[i * 2] + boot.Ram[i * 2 + 1] + PageTables.PageSize - 1) & ~(PageTables.PageSize - 1);
             for (ulong page = start; ok && page < end; page += PageTables.PageSize)
             {
-                // The image has its own mappings; page 0 stays unmapped, so a kernel NULL dereference faults.
-                if ((page >= imageStart && page < imageEnd) || page == 0)
+                // The image has its own mappings (an alias of its code that is writable would undo W^X).
+                if (page >= imageStart && page < imageEnd)
                     continue;
-                ok = PageTables.Map(root, page, page, PageFlags.Write);
+                ok = PageTables.Map(root, Physical.DirectMapBase + page, page, PageFlags.Write);
             }
         }
         ok = ok && Machine.MapDevices(root);
         if (!ok)
             return false;
         Root = root;
-        return Machine.ActivatePageTables(root);
+        if (!Machine.ActivatePageTables(root))
+            return false;
+        Physical.Offset = Physical.DirectMapBase;
+        return true;
     }
 }

@@ -318,7 +318,25 @@ public sealed partial class MethodTranslator
         if (!_entryStacks.ContainsKey(target))
             _entryStacks[target] = [.. _stack];
         for (int d = 0; d < _stack.Count; d++)
-            Emit($"store {Ty.Llvm(_stack[d].K)} {_stack[d].V}, ptr {SpillSlot(d, _stack[d].K)}");
+        {
+            var (v, k) = (_stack[d].V, _stack[d].K);
+            Emit($"store {Ty.Llvm(k)} {v}, ptr {SpillSlot(d, k)}");
+            // A native int and a pointer may meet at a join (`c ? F() : null` is `call` on one side and
+            // `ldc.i4.0; conv.u` on the other): the join reads the slot of the kind its first predecessor had, so a
+            // value of either kind is stored in both (SROA drops the unused one).
+            if (k == VK.Ptr)
+            {
+                var i = T();
+                Emit($"{i} = ptrtoint ptr {v} to i64");
+                Emit($"store i64 {i}, ptr {SpillSlot(d, VK.I64)}");
+            }
+            else if (k == VK.I64)
+            {
+                var p = T();
+                Emit($"{p} = inttoptr i64 {v} to ptr");
+                Emit($"store ptr {p}, ptr {SpillSlot(d, VK.Ptr)}");
+            }
+        }
     }
 
     private void BranchTo(int target)

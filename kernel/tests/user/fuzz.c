@@ -1,0 +1,39 @@
+/* A system call fuzzer as /init: 20,000 calls with random numbers (half of them implemented ones, the others 0-255
+ * and a few huge ones) and random arguments
+ * (small values, user and kernel addresses, all-ones), skipping only exit (11) and the calls that would take the
+ * fuzzer's own memory away (munmap 21, mprotect 22, brk 23). The kernel must answer each and stay alive. */
+#include "syscall.h"
+
+static u64 state = 0x9E3779B97F4A7C15ul;
+static u64 next(void) { state ^= state << 13; state ^= state >> 7; state ^= state << 17; return state; }
+
+static long argument(void)
+{
+    switch (next() % 6) {
+    case 0: return (long)(next() % 64);
+    case 1: return (long)next();
+    case 2: return (long)(0xFFFF800000000000ul + (next() % (1ul << 30)));   /* the kernel's direct map */
+    case 3: return (long)(0x100000 + next() % 0x100000);                    /* around the kernel image */
+    case 4: return -1;
+    default: return (long)(0x400000 + next() % 0x10000);                    /* the fuzzer's own image */
+    }
+}
+
+void _start(void)
+{
+    long calls = 0, enosys = 0;
+    for (int i = 0; i < 20000; i++) {
+        static const long known[] = { SYS_GETPID, SYS_MMAP, SYS_WRITE, 1000 };
+        long n = (i % 97 == 0) ? (long)next() : (next() & 1) ? known[next() % 4] : (long)(next() % 256);
+        if (n == SYS_EXIT || n == SYS_MUNMAP || n == SYS_MPROTECT || n == SYS_BRK)
+            continue;
+        if (n == SYS_WRITE && (next() & 1))
+            n = 1000; /* keep the console readable: half the writes become an unknown number */
+        long r = sys6(n, argument(), argument(), argument(), argument(), argument(), argument());
+        calls++;
+        enosys += r == -ENOSYS;
+    }
+    put("\nfuzzer: "); put_number(calls); put(" calls, "); put_number(enosys); put(" ENOSYS, kernel alive\n");
+    sys3(SYS_EXIT, 0, 0, 0);
+    for (;;) { }
+}

@@ -1,0 +1,44 @@
+/* The system call stubs of the freestanding test programs (VERIDIAN-ABI.md / docs/abi.md: the instruction,
+ * registers and numbers of each architecture; -errno in the result). */
+typedef unsigned long u64;
+
+static long sys6(long n, long a, long b, long c, long d, long e, long f)
+{
+    long r;
+#if defined(__x86_64__)
+    register long r10 __asm__("r10") = d, r8 __asm__("r8") = e, r9 __asm__("r9") = f;
+    __asm__ volatile("syscall" : "=a"(r) : "a"(n), "D"(a), "S"(b), "d"(c), "r"(r10), "r"(r8), "r"(r9) : "rcx", "r11", "memory");
+#elif defined(__aarch64__)
+    register long x8 __asm__("x8") = n, x0 __asm__("x0") = a, x1 __asm__("x1") = b, x2 __asm__("x2") = c,
+        x3 __asm__("x3") = d, x4 __asm__("x4") = e, x5 __asm__("x5") = f;
+    __asm__ volatile("svc #0" : "+r"(x0) : "r"(x8), "r"(x1), "r"(x2), "r"(x3), "r"(x4), "r"(x5) : "memory");
+    r = x0;
+#elif defined(__riscv)
+    register long a7 __asm__("a7") = n, a0 __asm__("a0") = a, a1 __asm__("a1") = b, a2 __asm__("a2") = c,
+        a3 __asm__("a3") = d, a4 __asm__("a4") = e, a5 __asm__("a5") = f;
+    __asm__ volatile("ecall" : "+r"(a0) : "r"(a7), "r"(a1), "r"(a2), "r"(a3), "r"(a4), "r"(a5) : "memory");
+    r = a0;
+#endif
+    return r;
+}
+
+static long sys3(long n, long a, long b, long c) { return sys6(n, a, b, c, 0, 0, 0); }
+
+enum { SYS_EXIT = 11, SYS_GETPID = 15, SYS_MMAP = 20, SYS_MUNMAP = 21, SYS_MPROTECT = 22, SYS_BRK = 23, SYS_WRITE = 53,
+       ENOSYS = 1, EINVAL = 2, ENOMEM = 5, EFAULT = 9, EBADF = 21,
+       PROT_READ = 1, PROT_WRITE = 2, PROT_EXEC = 4, MAP_PRIVATE = 2, MAP_ANONYMOUS = 0x20 };
+
+static u64 length(const char *s) { u64 n = 0; while (s[n]) n++; return n; }
+static void put(const char *s) { sys3(SYS_WRITE, 1, (long)s, (long)length(s)); }
+
+static void put_number(long v)
+{
+    char buffer[24];
+    int i = 23;
+    buffer[i] = 0;
+    int negative = v < 0;
+    u64 u = negative ? (u64)-v : (u64)v;
+    do { buffer[--i] = (char)('0' + u % 10); u /= 10; } while (u);
+    if (negative) buffer[--i] = '-';
+    put(buffer + i);
+}

@@ -1,0 +1,92 @@
+using Veridian.Tests;
+
+namespace Veridian.Kernel.Tests;
+
+/// <summary>Freestanding C programs (kernel/tests/user/, their own system call stubs) run as /init in user mode on each architecture.</summary>
+public class UserProgramTests
+{
+    private static string Arch(string triple) => triple[..triple.IndexOf('-', StringComparison.Ordinal)];
+
+    /// <summary>Builds kernel/tests/user/<paramref name="program"/>.c for the user target of <paramref name="kernelTriple"/> into a boot module folder as /init.</summary>
+    private static void BuildInit(string kernelTriple, string program, TempDir module, params string[] defines)
+    {
+        var source = Repo.PathOf("kernel", "tests", "user", program + ".c");
+        var cc = VeridianCli.Run(["cc", "--target", $"{Arch(kernelTriple)}-veridian-user-relibc", "-nostdlib", "-static", "-ffreestanding", "-O2", .. defines, source, "-o", module["init"]]);
+        Assert.True(cc.ExitCode == 0, cc.ToString());
+    }
+
+    [Theory]
+    [MemberData(nameof(KernelCopy.Triples), MemberType = typeof(KernelCopy))]
+    public void A_program_writes_gets_checked_answers_and_its_exit_status_is_what_veridian_run_returns(string triple)
+    {
+        using var kernel = new KernelCopy();
+        using var module = new TempDir();
+        BuildInit(triple, "hello", module);
+        var run = VeridianCli.Run(["run", "--target", triple, kernel.Project, "--boot-module", module.Path], timeoutMs: 600_000);
+        var log = run.StdOut.Replace("\r", "", StringComparison.Ordinal);
+        Assert.True(run.ExitCode == 42, run.ToString());
+        Assert.Contains("""
+            [INIT] starting /init
+            hello from /init in user mode
+            pid 1
+            unknown call -1
+            write from a kernel address -9
+            write from an unmapped address -9
+            write to fd 7 -21
+            data segment ok, bss sum 0
+            [INIT] /init exited with status 42
+            BOOTOK
+
+            """, log, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(KernelCopy.Triples), MemberType = typeof(KernelCopy))]
+    public void A_program_maps_64_MiB_writes_and_frees_it_and_meets_W_xor_X_and_the_program_break(string triple)
+    {
+        using var kernel = new KernelCopy();
+        using var module = new TempDir();
+        BuildInit(triple, "memory", module);
+        var run = VeridianCli.Run(["run", "--target", triple, kernel.Project, "--boot-module", module.Path], timeoutMs: 600_000);
+        var log = run.StdOut.Replace("\r", "", StringComparison.Ordinal);
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("64 MiB written and read back, mismatches 0 ok\n", log, StringComparison.Ordinal);
+        Assert.Contains("brk below the start is refused", log, StringComparison.Ordinal);
+        Assert.DoesNotContain("WRONG", log, StringComparison.Ordinal);
+        // Every frame the process had came back (else the kernel says so and ends in BOOTFAIL).
+        Assert.Contains("[INIT] /init exited with status 0\nBOOTOK\n", log, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(KernelCopy.Triples), MemberType = typeof(KernelCopy))]
+    public void The_kernel_survives_twenty_thousand_random_system_calls(string triple)
+    {
+        using var kernel = new KernelCopy();
+        using var module = new TempDir();
+        BuildInit(triple, "fuzz", module);
+        var run = VeridianCli.Run(["run", "--target", triple, kernel.Project, "--boot-module", module.Path], timeoutMs: 600_000);
+        var log = run.StdOut.Replace("\r", "", StringComparison.Ordinal);
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Matches(@"fuzzer: \d+ calls, \d+ ENOSYS, kernel alive\n\[INIT\] /init exited with status 0\nBOOTOK\n", log);
+    }
+
+    [Theory]
+    [InlineData("x86_64-veridian-kernel-none", "-DNULL_DEREF", "#PF page fault")]
+    [InlineData("aarch64-veridian-kernel-none", "-DNULL_DEREF", "data abort from user mode")]
+    [InlineData("riscv64-veridian-kernel-none", "-DNULL_DEREF", "load page fault")]
+    [InlineData("x86_64-veridian-kernel-none", "-DPRIVILEGED", "#GP general protection")]
+    [InlineData("aarch64-veridian-kernel-none", "-DPRIVILEGED", "")]
+    [InlineData("riscv64-veridian-kernel-none", "-DPRIVILEGED", "illegal instruction")]
+    public void A_program_that_faults_is_killed_with_a_report_and_the_kernel_boots_on_to_BOOTOK(string triple, string fault, string cause)
+    {
+        using var kernel = new KernelCopy();
+        using var module = new TempDir();
+        BuildInit(triple, "fault", module, fault);
+        var run = VeridianCli.Run(["run", "--target", triple, kernel.Project, "--boot-module", module.Path], timeoutMs: 600_000);
+        var log = run.StdOut.Replace("\r", "", StringComparison.Ordinal);
+        Assert.True(run.ExitCode == 139, run.ToString());
+        Assert.Matches($@"\[KERNEL\] process 1 killed: {System.Text.RegularExpressions.Regex.Escape(cause)}.* at pc 0x[0-9a-f]+, address 0x[0-9a-f]+\n\[INIT\] /init exited with status 139\nBOOTOK\n", log);
+        if (fault == "-DNULL_DEREF")
+            Assert.Contains(", address 0x0\n", log, StringComparison.Ordinal);
+    }
+}
