@@ -36,10 +36,14 @@ public static class Corpus
     /// <summary>The default sysroot only (a VERIDIAN_SYSROOT of the user's must not decide what is tested).</summary>
     public static readonly IReadOnlyDictionary<string, string?> Environment = new Dictionary<string, string?> { ["VERIDIAN_SYSROOT"] = null };
 
-    /// <summary><c>veridian cc --target T -O2 program.c -o output</c>; fails the test with the compiler's messages.</summary>
+    /// <summary>
+    /// <c>veridian cc --target T -O2 program.c -o output -lm</c>; fails the test with the compiler's messages. Every
+    /// program links -lm: glibc needs it for math.h and fenv.h, and relibc-cs's libm.a (empty: libm is in libc.a) must
+    /// take it too.
+    /// </summary>
     public static void Compile(string program, string triple, string output)
     {
-        var result = VeridianCli.Run(["cc", "--target", triple, "-O2", Repo.PathOf(["relibc-cs", "tests", .. program.Split('/')]) + ".c", "-o", output], environment: Environment);
+        var result = VeridianCli.Run(["cc", "--target", triple, "-O2", Repo.PathOf(["relibc-cs", "tests", .. program.Split('/')]) + ".c", "-o", output, "-lm"], environment: Environment);
         Assert.True(result.ExitCode == 0, $"veridian cc --target {triple} {program}.c failed:\n{result}");
     }
 

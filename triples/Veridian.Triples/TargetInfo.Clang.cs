@@ -44,6 +44,10 @@ public sealed partial record TargetInfo
                 args.Add("-mgeneral-regs-only");
             if (Freestanding)
                 args.Add("-ffreestanding");
+            // relibc-cs's libm sets errno (math_errhandling has MATH_ERRNO, docs/relibc.md "libm"); clang's musl
+            // environment assumes it does not and would turn sqrt(-1) into a bare instruction that leaves errno alone.
+            if (Sysroot == SysrootKind.Veridian && !Freestanding)
+                args.Add("-fmath-errno");
             args.Add(StackProtector switch
             {
                 StackProtector.None => "-fno-stack-protector",
