@@ -82,6 +82,21 @@ static unsafe class Machine
 
     public static void LeaveUser(int status) => LeaveUserStub(status);
 
+    /// <summary>The size of a trap frame (Traps.cs's TrapFrame): what a context switch saves of a process.</summary>
+    public const int FrameSize = 288;
+
+    public static void SetSyscallResult(byte* frame, long value) => ((TrapFrame*)frame)->X[0] = (ulong)value;
+
+    /// <summary>A frame that enters EL0t at <paramref name="entry"/> with SP_EL0 = <paramref name="sp"/>, every register zero, exceptions unmasked.</summary>
+    public static void InitUserFrame(byte* frame, ulong entry, ulong sp)
+    {
+        Memory.Zero(frame, FrameSize);
+        var f = (TrapFrame*)frame;
+        f->Elr = entry;
+        f->SpEl0 = sp;
+        f->Spsr = 0;
+    }
+
     public static void PowerOff()
     {
         Cpu.Asm("hvc #0", "{x0},~{memory}", 0x84000008); // PSCI_SYSTEM_OFF

@@ -80,6 +80,22 @@ static unsafe class Machine
 
     public static void LeaveUser(int status) => LeaveUserStub(status);
 
+    /// <summary>The size of a trap frame (Traps.cs's TrapFrame): what a context switch saves of a process.</summary>
+    public const int FrameSize = 544;
+
+    public static void SetSyscallResult(byte* frame, long value) => ((TrapFrame*)frame)->X[10] = (ulong)value;
+
+    /// <summary>A frame that srets to U-mode at <paramref name="entry"/> with <paramref name="sp"/>, every register zero, interrupts on.</summary>
+    public static void InitUserFrame(byte* frame, ulong entry, ulong sp)
+    {
+        Memory.Zero(frame, FrameSize);
+        var f = (TrapFrame*)frame;
+        f->Sepc = entry;
+        f->X[2] = sp;
+        ulong sstatus = Cpu.AsmResult("csrr $0, sstatus", "=r");
+        f->Sstatus = (sstatus & ~0x100UL) | 0x20; // SPP = U, SPIE: interrupts on after sret; FS as the kernel's
+    }
+
     public static void PowerOff()
     {
         // SBI System Reset extension (EID "SRST"), FID 0: shutdown, reason none.

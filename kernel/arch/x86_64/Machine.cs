@@ -102,6 +102,23 @@ static unsafe class Machine
 
     public static void LeaveUser(int status) => LeaveUserStub(status);
 
+    /// <summary>The size of a trap frame (Traps.cs's TrapFrame): what a context switch saves of a process.</summary>
+    public const int FrameSize = 22 * 8;
+
+    public static void SetSyscallResult(byte* frame, long value) => ((TrapFrame*)frame)->Rax = (ulong)value;
+
+    /// <summary>A frame that enters user mode at <paramref name="entry"/> with <paramref name="sp"/>, every register zero, interrupts on.</summary>
+    public static void InitUserFrame(byte* frame, ulong entry, ulong sp)
+    {
+        Memory.Zero(frame, FrameSize);
+        var f = (TrapFrame*)frame;
+        f->Rip = entry;
+        f->Rsp = sp;
+        f->Cs = 0x23;
+        f->Ss = 0x1B;
+        f->Rflags = 0x202;
+    }
+
     public static void PowerOff()
     {
         Cpu.OutWord(0x604, 0x2000); // PM1a_CNT: SLP_TYP S5 | SLP_EN

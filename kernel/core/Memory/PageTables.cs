@@ -107,6 +107,56 @@ static unsafe class PageTables
         Frames.Release(root);
     }
 
+    /// <summary>
+    /// Copies every user page of <paramref name="from"/>'s lower half into fresh frames mapped alike in <paramref name="to"/>
+    /// (fork, eagerly); tables shared with <paramref name="kernel"/> are skipped. False when frames run out (the caller destroys <paramref name="to"/>).
+    /// </summary>
+    public static bool CopyUser(ulong from, ulong to, ulong kernel)
+    {
+        ulong* entries = (ulong*)Physical.ToVirtual(from);
+        for (int i = 0; i < 256; i++)
+        {
+            if (Pte.Valid(entries[i]) && !CopyUserTable(Pte.Address(entries[i]), Levels - 2, (ulong)i << 39, to, kernel))
+                return false;
+        }
+        return true;
+    }
+
+    private static bool CopyUserTable(ulong table, int level, ulong baseVa, ulong to, ulong kernel)
+    {
+        ulong* entries = (ulong*)Physical.ToVirtual(table);
+        for (int i = 0; i < 512; i++)
+        {
+            ulong e = entries[i];
+            if (!Pte.Valid(e))
+                continue;
+            ulong va = baseVa + ((ulong)i << (12 + 9 * level));
+            if (level == 0)
+            {
+                var flags = Pte.Flags(e);
+                if ((flags & PageFlags.User) == 0)
+                    continue;
+                ulong frame = Frames.Allocate();
+                if (frame == 0)
+                    return false;
+                Memory.Copy(Physical.ToVirtual(frame), Physical.ToVirtual(Pte.Address(e)), PageSize);
+                if (!Map(to, va, frame, flags))
+                {
+                    Frames.Release(frame);
+                    return false;
+                }
+            }
+            else if (!Pte.IsLeaf(e, level))
+            {
+                ulong* shared = level == 1 ? EntryAt(kernel, va, 1, create: false) : null;
+                if ((shared == null || !Pte.Valid(*shared) || Pte.Address(*shared) != Pte.Address(e))
+                    && !CopyUserTable(Pte.Address(e), level - 1, va, to, kernel))
+                    return false;
+            }
+        }
+        return true;
+    }
+
     private static void FreeUserTable(ulong table, int level, ulong baseVa, ulong kernel)
     {
         ulong* entries = (ulong*)Physical.ToVirtual(table);
