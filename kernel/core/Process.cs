@@ -1,5 +1,6 @@
 using System;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Veridian.Kernel;
 
@@ -37,7 +38,7 @@ unsafe struct ProcessTableStorage
 /// address space (the upper half and the kernel image's tables shared), on the ABI's stack (argc, argv, NULL, envp,
 /// NULL below 0x7FFF_FFFF_0000). The kernel is not preemptible (system calls run with interrupts off); a process is
 /// preempted by the timer in user mode, and a context switch swaps whole trap frames (<see cref="Scheduler"/>). The
-/// first process is entered with <see cref="Machine.EnterUser"/>, and when none is left <see cref="Machine.LeaveUser"/>
+/// first process is entered with <see cref="UserMode.Enter"/>, and when none is left <see cref="UserMode.Leave"/>
 /// returns the first one's status. A fault in user mode ends that process with a report, never the kernel.
 /// </summary>
 static unsafe class Process
@@ -80,7 +81,7 @@ static unsafe class Process
         p->State = ProcessState.Running;
         Current = p;
         Machine.ActivateUserSpace(p->Root);
-        long status = Machine.EnterUser(entry, sp);
+        long status = UserMode.Enter(entry, sp);
         Machine.ActivateUserSpace(KernelSpace.Root);
         Machine.EnableInterrupts();
         Current = null;
@@ -247,17 +248,12 @@ static unsafe class Process
         Log.Write("[KERNEL] process "u8);
         Log.Decimal(Pid);
         Log.Write(" killed: "u8);
-        Log.Write(cause);
-        Log.Write(" at pc "u8);
-        Log.Hex(pc);
-        Log.Write(", address "u8);
-        Log.Hex(address);
-        Log.Char((byte)'\n');
+        Log.Fault(cause, pc, address);
         Exit(frame, FaultStatus);
     }
 
     /// <summary>Called when no process is left: back to <see cref="Run"/> with the first process's status.</summary>
-    public static void AllDone() => Machine.LeaveUser(s_firstStatus);
+    public static void AllDone() => UserMode.Leave(s_firstStatus);
 
     private static long Reap(ProcessSlot* parent, ProcessSlot* child, ulong statusPointer)
     {
@@ -341,6 +337,25 @@ static unsafe class Process
         words[3] = 0;        // envp[0]
         return sp;
     }
+}
+
+/// <summary>
+/// The way into user mode and back, in each architecture's user.S: <c>enter_user(entry, sp)</c> saves the kernel's
+/// callee-saved registers and stack pointer and drops to user mode (interrupts on, every register zeroed);
+/// <c>leave_user(status)</c> returns from it, from wherever the kernel is (the last process ended).
+/// </summary>
+static class UserMode
+{
+    [DllImport("kernel", EntryPoint = "enter_user")]
+    private static extern long EnterStub(nuint entry, nuint sp);
+
+    [DllImport("kernel", EntryPoint = "leave_user")]
+    private static extern void LeaveStub(int status);
+
+    /// <summary>Runs user code at <paramref name="entry"/> with <paramref name="sp"/> until <see cref="Leave"/>; its status.</summary>
+    public static long Enter(ulong entry, ulong sp) => EnterStub((nuint)entry, (nuint)sp);
+
+    public static void Leave(int status) => LeaveStub(status);
 }
 
 /// <summary>

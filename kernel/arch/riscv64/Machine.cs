@@ -69,17 +69,6 @@ static unsafe class Machine
     public static void ActivateUserSpace(ulong root) =>
         Cpu.Asm("csrw satp, $0\nsfence.vma", "r,~{memory}", (nuint)(9UL << 60 | root >> 12));
 
-    [DllImport("kernel", EntryPoint = "enter_user")]
-    private static extern long EnterUserStub(nuint entry, nuint sp);
-
-    [DllImport("kernel", EntryPoint = "leave_user")]
-    private static extern void LeaveUserStub(int status);
-
-    /// <summary>Runs user code at <paramref name="entry"/> with <paramref name="sp"/> until <see cref="LeaveUser"/>; its status.</summary>
-    public static long EnterUser(ulong entry, ulong sp) => EnterUserStub((nuint)entry, (nuint)sp);
-
-    public static void LeaveUser(int status) => LeaveUserStub(status);
-
     /// <summary>The size of a trap frame (Traps.cs's TrapFrame): what a context switch saves of a process.</summary>
     public const int FrameSize = 544;
 

@@ -148,9 +148,7 @@ static unsafe class PageTables
             }
             else if (!Pte.IsLeaf(e, level))
             {
-                ulong* shared = level == 1 ? EntryAt(kernel, va, 1, create: false) : null;
-                if ((shared == null || !Pte.Valid(*shared) || Pte.Address(*shared) != Pte.Address(e))
-                    && !CopyUserTable(Pte.Address(e), level - 1, va, to, kernel))
+                if (!SharedWithKernel(e, level, va, kernel) && !CopyUserTable(Pte.Address(e), level - 1, va, to, kernel))
                     return false;
             }
         }
@@ -173,13 +171,21 @@ static unsafe class PageTables
             }
             else if (!Pte.IsLeaf(e, level))
             {
-                ulong* shared = level == 1 ? EntryAt(kernel, va, 1, create: false) : null;
-                // By address: the CPU sets accessed bits in each copy of the entry on its own (x86_64).
-                if (shared == null || !Pte.Valid(*shared) || Pte.Address(*shared) != Pte.Address(e))
+                if (!SharedWithKernel(e, level, va, kernel))
                     FreeUserTable(Pte.Address(e), level - 1, va, kernel);
             }
         }
         Frames.Release(table);
+    }
+
+    /// <summary>
+    /// Whether a level-1 entry of a process points at the leaf table the kernel's space has there (<see cref="ShareLeafTable"/>).
+    /// By address: the CPU sets accessed bits in each copy of an entry on its own (x86_64).
+    /// </summary>
+    private static bool SharedWithKernel(ulong e, int level, ulong va, ulong kernel)
+    {
+        ulong* shared = level == 1 ? EntryAt(kernel, va, 1, create: false) : null;
+        return shared != null && Pte.Valid(*shared) && Pte.Address(*shared) == Pte.Address(e);
     }
 
     /// <summary>The entry at <paramref name="level"/> (0 = the leaf) on the way to <paramref name="va"/>, making tables above it if asked.</summary>
