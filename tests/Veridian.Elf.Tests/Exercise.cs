@@ -1,8 +1,9 @@
-using Veridian.Cli.Commands;
+using System.Text.Json;
+using Veridian.Elf.Report;
 
 namespace Veridian.Elf.Tests;
 
-/// <summary>Touches every member of an <see cref="ElfFile"/> (and builds the inspect report), as a user of a damaged file would.</summary>
+/// <summary>Touches every member of an <see cref="ElfFile"/> (and builds and serialises its report), as a user of a damaged file would.</summary>
 internal static class Exercise
 {
     public static int All(ElfFile f)
@@ -24,12 +25,9 @@ internal static class Exercise
         n += f.Attributes.Sum(a => a.Attributes.Count) + (f.RiscVArch?.Length ?? 0) + (f.Interpreter?.Length ?? 0);
         var facts = ElfFacts.Of(f);
         n += facts.AbiFlags.Count;
-        var report = InspectReport.Build(f, "fuzz.elf", true, true, true);
+        var report = ElfReport.Of(f, "fuzz.elf", ElfReportListings.All);
         n += report.Sections.Count;
-        var writer = new StringWriter();
-        var terminal = new Veridian.Cli.Console.Terminal(writer, writer, false, Veridian.Cli.ColorMode.Never, false);
-        InspectText.Write(terminal, report);
-        terminal.WriteJson(report);
-        return n + writer.GetStringBuilder().Length + f.Diagnostics.Count;
+        // The text form is the CLI's (InspectText); Veridian.Cli.Tests renders it for every truncation of the fixtures.
+        return n + JsonSerializer.Serialize(report, JsonSerializerOptions.Web).Length + f.Diagnostics.Count;
     }
 }

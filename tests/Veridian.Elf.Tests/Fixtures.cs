@@ -67,6 +67,16 @@ public static class Fixtures
 
     public static byte[] Bytes(string name) => File.ReadAllBytes(Files[name]);
 
+    /// <summary>Where to cut a file of <paramref name="length"/> bytes to truncate it: inside and at the ends of the ELF
+    /// header's fields, then every 32nd of the file; ascending, each below <paramref name="length"/>.</summary>
+    public static IEnumerable<int> TruncationPoints(int length)
+    {
+        var cuts = new SortedSet<int> { 0, 3, 15, 16, 51, 52, 63, 64, 100, 200 };
+        for (var k = 1; k < 32; k++)
+            cuts.Add(length * k / 32);
+        return cuts.Where(c => c < length);
+    }
+
     /// <summary>The fixture names, for [MemberData].</summary>
     public static TheoryData<string> Names()
     {

@@ -3,6 +3,7 @@ using System.Globalization;
 using Veridian.Cli.Console;
 using Veridian.Diagnostics;
 using Veridian.Elf;
+using Veridian.Elf.Report;
 
 namespace Veridian.Cli.Commands;
 
@@ -43,7 +44,10 @@ internal sealed class InspectCommand : Command
         if (file is null)
             throw new DiagnosticException(diagnostics);
 
-        var report = InspectReport.Build(file, path, parse.GetValue(_symbols), parse.GetValue(_relocs), parse.GetValue(_notes));
+        var listings = (parse.GetValue(_symbols) ? ElfReportListings.Symbols : ElfReportListings.None)
+            | (parse.GetValue(_relocs) ? ElfReportListings.Relocations : ElfReportListings.None)
+            | (parse.GetValue(_notes) ? ElfReportListings.Notes : ElfReportListings.None);
+        var report = ElfReport.Of(file, path, listings);
         if (parse.GetValue(_json))
             terminal.WriteJson(report);
         else

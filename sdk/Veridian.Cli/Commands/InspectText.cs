@@ -1,12 +1,13 @@
 using System.Globalization;
 using Veridian.Cli.Console;
+using Veridian.Elf.Report;
 
 namespace Veridian.Cli.Commands;
 
-/// <summary>The plain-text (and table) form of <see cref="InspectReport"/>.</summary>
+/// <summary>The plain-text (and table) form of an <see cref="ElfReport"/> (<c>veridian inspect</c> without <c>--json</c>).</summary>
 internal static class InspectText
 {
-    public static void Write(Terminal t, InspectReport r)
+    public static void Write(Terminal t, ElfReport r)
     {
         static string Hex(ulong v) => "0x" + v.ToString("x", CultureInfo.InvariantCulture);
         static string YesNo(bool? v) => v switch { true => "yes", false => "no", null => "unknown" };
