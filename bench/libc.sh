@@ -3,7 +3,8 @@
 #   (a) the size of a stripped static printf hello world (target: <= 32 KB; musl's too when musl-gcc exists)
 #   (b) bench/libc/libc-bench.c built against both: memcpy memset memcmp strlen strchr at 8 B … 256 KiB,
 #       malloc/free churn (one thread: relibc-cs has no threads yet), snprintf("%d %s %.6g"), strtod, qsort of
-#       1,000,000 ints — nanoseconds per operation (best of 5), ratio = relibc-cs / glibc (target: <= 1.2).
+#       1,000,000 ints, libm's exp log sin pow expf — nanoseconds per operation (best of 5), ratio = relibc-cs / glibc
+#       (target: <= 1.2).
 set -euo pipefail
 root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
 veridian="$root/veridian"
@@ -24,8 +25,8 @@ if command -v musl-gcc >/dev/null; then
   printf '%-34s %10d B\n' "x86_64, musl-gcc" "$(size "$work/musl")"
 fi
 
-"$veridian" cc --target x86_64-linux-relibc -O2 "$root/bench/libc/libc-bench.c" -o "$work/bench-relibc"
-"$veridian" cc --target x86_64-linux-gnu -O2 -static "$root/bench/libc/libc-bench.c" -o "$work/bench-glibc"
+"$veridian" cc --target x86_64-linux-relibc -O2 "$root/bench/libc/libc-bench.c" -o "$work/bench-relibc" -lm
+"$veridian" cc --target x86_64-linux-gnu -O2 -static "$root/bench/libc/libc-bench.c" -o "$work/bench-glibc" -lm
 "$work/bench-relibc" > "$work/relibc.txt"
 "$work/bench-glibc" > "$work/glibc.txt"
 echo

@@ -31,11 +31,8 @@ static unsafe class Traps
         Log.Write(cause);
         Log.Write(" (code "u8);
         Log.Hex(code);
-        Log.Write(") at pc "u8);
-        Log.Hex(pc);
-        Log.Write(", address "u8);
-        Log.Hex(address);
-        Log.Char((byte)'\n');
+        Log.Write(")"u8);
+        Log.Fault(""u8, pc, address);
         Kernel.Halt(false);
     }
 

@@ -54,6 +54,7 @@ typedef double double_t;
 #define M_SQRT2 1.41421356237309504880
 #define M_SQRT1_2 0.70710678118654752440
 __RELIBC_BEGIN
+extern int signgam;
 double logb(double);
 float logbf(float);
 double fabs(double);
@@ -132,6 +133,14 @@ double atanh(double);
 float atanhf(float);
 double cbrt(double);
 float cbrtf(float);
+double erf(double);
+float erff(float);
+double erfc(double);
+float erfcf(float);
+double lgamma(double);
+float lgammaf(float);
+double tgamma(double);
+float tgammaf(float);
 double fma(double, double, double);
 float fmaf(float, float, float);
 double frexp(double, int *);

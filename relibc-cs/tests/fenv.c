@@ -68,6 +68,27 @@ int main(void) {
     flags("fma(1, 1, 1)");
     r = fma(one, 0x1p-60, one);
     flags("fma(1, 2^-60, 1)");
+    /* libm's error cases raise what the operation they stand for would */
+    r = exp(1000.0 * one);
+    flags("exp(1000)");
+    r = exp(-1000.0 * one);
+    flags("exp(-1000)");
+    r = log(zero);
+    flags("log(0)");
+    r = log(-one);
+    flags("log(-1)");
+    r = pow(zero, -one);
+    flags("pow(0, -1)");
+    r = atanh(one);
+    flags("atanh(1)");
+    r = tgamma(-one);
+    flags("tgamma(-1)");
+    r = cosh(800.0 * one);
+    flags("cosh(800)");
+    r = exp(zero);
+    flags("exp(0)");
+    r = log(one);
+    flags("log(1)");
     feraiseexcept(FE_OVERFLOW | FE_INEXACT);
     flags("feraiseexcept(OVERFLOW|INEXACT)");
     feraiseexcept(FE_INVALID);

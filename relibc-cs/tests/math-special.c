@@ -1,6 +1,6 @@
 /* math.h, the elementary functions where the result is defined exactly: C17 Annex F's special values (±0, ±∞, NaN,
    the poles, pow's and atan2's tables of special cases), results that are exact numbers (exp2(10), log10(1000),
-   pow(-3, 3), cbrt(-8) …), and errno for every domain, pole and range error (math_errhandling has MATH_ERRNO). */
+   pow(-3, 3), cbrt(-8), tgamma(n) …), and errno for every domain, pole and range error (math_errhandling has MATH_ERRNO). */
 #include <errno.h>
 #include <float.h>
 #include <math.h>
@@ -22,7 +22,8 @@ int main(void) {
         double x = special[i];
         ONE(exp); ONE(exp2); ONE(expm1); ONE(log); ONE(log2); ONE(log10); ONE(log1p); ONE(sqrt); ONE(cbrt);
         ONE(sin); ONE(cos); ONE(tan); ONE(asin); ONE(acos); ONE(atan); ONE(sinh); ONE(cosh); ONE(tanh);
-        ONE(asinh); ONE(acosh); ONE(atanh);
+        ONE(asinh); ONE(acosh); ONE(atanh); ONE(erf); ONE(erfc); ONE(tgamma);
+        errno = 0; double lg = lgamma(x); int sg = signgam; show("lgamma", x, lg); printf(" signgam %d\n", sg);
         errno = 0; float rf = expf((float)x); show("expf", x, rf);
         errno = 0; rf = logf((float)x); show("logf", x, rf);
         errno = 0; rf = sinhf((float)x); show("sinhf", x, rf);
@@ -31,7 +32,15 @@ int main(void) {
     /* ±1: the functions for which it is a special point (zeros, poles, domain edges) */
     for (double x = -1.0; x <= 1.0; x += 2.0) {
         ONE(exp2); ONE(log); ONE(log2); ONE(log10); ONE(log1p); ONE(sqrt); ONE(cbrt); ONE(asin); ONE(acos); ONE(atanh); ONE(acosh);
+        ONE(lgamma); ONE(tgamma);
     }
+    /* Γ: exact factorials, the poles and domain errors at the integers, overflow, underflow; signgam */
+    for (double x = -3.0; x <= 12.0; x += 1.0) { ONE(tgamma); if (x <= 2.0) ONE(lgamma); }
+    for (double x = -3.5; x < 0; x += 1.0) { errno = 0; (void)lgamma(x); printf("signgam(%a) %d\n", x, signgam); }
+    errno = 0; double g = tgamma(172.0); printf("tgamma(172) %a errno %d\n", g, errno);
+    errno = 0; g = tgamma(-190.5); printf("tgamma(-190.5) %a errno %d\n", g, errno);
+    errno = 0; g = erfc(30.0); printf("erfc(30) %a errno %d\n", g, errno);
+    errno = 0; g = lgamma(1e307); printf("lgamma(1e307) %a errno %d\n", g, errno);
     /* far outside: overflow, underflow, domain errors, saturation */
     static const double far[] = { 1000.0, -1000.0, 1e300, -1e300 };
     for (unsigned i = 0; i < sizeof far / sizeof far[0]; i++) {

@@ -59,6 +59,33 @@ public class UserProgramTests
 
     [Theory]
     [MemberData(nameof(KernelCopy.Triples), MemberType = typeof(KernelCopy))]
+    public void Two_CPU_bound_processes_from_fork_and_exec_both_make_progress_and_init_waits_for_their_statuses(string triple)
+    {
+        using var kernel = new KernelCopy();
+        using var module = new TempDir();
+        BuildInit(triple, "procs", module);
+        Directory.CreateDirectory(module["bin"]);
+        var source = Repo.PathOf("kernel", "tests", "user", "spin.c");
+        var cc = VeridianCli.Run(["cc", "--target", $"{Arch(triple)}-veridian-user-relibc", "-nostdlib", "-static", "-ffreestanding", "-O2", source, "-o", module["bin/spin"]]);
+        Assert.True(cc.ExitCode == 0, cc.ToString());
+        var run = VeridianCli.Run(["run", "--target", triple, kernel.Project, "--boot-module", module.Path], timeoutMs: 600_000);
+        var log = run.StdOut.Replace("\r", "", StringComparison.Ordinal);
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("init: forked 2 and 3\n", log, StringComparison.Ordinal);
+        Assert.Contains("spin 2: parent 1\n", log, StringComparison.Ordinal);
+        Assert.Contains("spin 3: parent 1\n", log, StringComparison.Ordinal);
+        // Preemption: neither spinner (which never yields) finishes before the other has started its rounds.
+        int firstOf2 = log.IndexOf("spin 2 round 1", StringComparison.Ordinal), lastOf2 = log.IndexOf("spin 2 round 5", StringComparison.Ordinal);
+        int firstOf3 = log.IndexOf("spin 3 round 1", StringComparison.Ordinal), lastOf3 = log.IndexOf("spin 3 round 5", StringComparison.Ordinal);
+        Assert.True(firstOf2 >= 0 && firstOf3 >= 0 && firstOf2 < lastOf3 && firstOf3 < lastOf2, log);
+        Assert.Contains("init: child 2 exited with 12\n", log, StringComparison.Ordinal);
+        Assert.Contains("init: child 3 exited with 13\n", log, StringComparison.Ordinal);
+        Assert.Contains("init: statuses are pid + 10: 1\ninit: wait without children -26\ninit: exec of a missing file -4\n", log, StringComparison.Ordinal);
+        Assert.Contains("[INIT] /init exited with status 0\nBOOTOK\n", log, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(KernelCopy.Triples), MemberType = typeof(KernelCopy))]
     public void The_kernel_survives_twenty_thousand_random_system_calls(string triple)
     {
         using var kernel = new KernelCopy();

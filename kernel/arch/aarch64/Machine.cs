@@ -71,16 +71,20 @@ static unsafe class Machine
     public static void ActivateUserSpace(ulong root) =>
         Cpu.Asm("dsb ishst\nmsr ttbr0_el1, $0\nisb\ntlbi vmalle1\ndsb ish\nisb", "r,~{memory}", (nuint)root);
 
-    [DllImport("kernel", EntryPoint = "enter_user")]
-    private static extern long EnterUserStub(nuint entry, nuint sp);
+    /// <summary>The size of a trap frame (Traps.cs's TrapFrame): what a context switch saves of a process.</summary>
+    public const int FrameSize = 288;
 
-    [DllImport("kernel", EntryPoint = "leave_user")]
-    private static extern void LeaveUserStub(int status);
+    public static void SetSyscallResult(byte* frame, long value) => ((TrapFrame*)frame)->X[0] = (ulong)value;
 
-    /// <summary>Runs user code at <paramref name="entry"/> with <paramref name="sp"/> until <see cref="LeaveUser"/>; its status.</summary>
-    public static long EnterUser(ulong entry, ulong sp) => EnterUserStub((nuint)entry, (nuint)sp);
-
-    public static void LeaveUser(int status) => LeaveUserStub(status);
+    /// <summary>A frame that enters EL0t at <paramref name="entry"/> with SP_EL0 = <paramref name="sp"/>, every register zero, exceptions unmasked.</summary>
+    public static void InitUserFrame(byte* frame, ulong entry, ulong sp)
+    {
+        Memory.Zero(frame, FrameSize);
+        var f = (TrapFrame*)frame;
+        f->Elr = entry;
+        f->SpEl0 = sp;
+        f->Spsr = 0;
+    }
 
     public static void PowerOff()
     {

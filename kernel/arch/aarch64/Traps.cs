@@ -6,11 +6,11 @@ using Veridian.Intrinsics;
 
 namespace Veridian.Kernel;
 
-/// <summary>What vectors.S saves: x0-x30, then ELR, SPSR, ESR, FAR (288 bytes with padding).</summary>
+/// <summary>What vectors.S saves: x0-x30, then ELR, SPSR, ESR, FAR, SP_EL0 (288 bytes): a process's whole user state.</summary>
 unsafe struct TrapFrame
 {
     public fixed ulong X[31];
-    public ulong Elr, Spsr, Esr, Far, Pad;
+    public ulong Elr, Spsr, Esr, Far, SpEl0;
 }
 
 static unsafe class Aarch64Traps
@@ -46,13 +46,15 @@ static unsafe class Aarch64Traps
         {
             uint iar = Cpu.MmioRead32(Physical.Device(Gicc) + 0x00C);                 // GICC_IAR
             uint intid = iar & 0x3FF;
+            if (intid < 1020)
+                Cpu.MmioWrite32(Physical.Device(Gicc) + 0x010, iar);                   // GICC_EOIR
             if (intid == TimerIntid)
             {
                 Cpu.Asm("msr cntv_tval_el0, $0", "r", (nuint)s_interval);
                 Traps.Tick();
+                if (slot >= 8)
+                    Scheduler.Preempt((byte*)frame);
             }
-            if (intid < 1020)
-                Cpu.MmioWrite32(Physical.Device(Gicc) + 0x010, iar);                   // GICC_EOIR
             return;
         }
         ulong ec = frame->Esr >> 26;
@@ -61,10 +63,11 @@ static unsafe class Aarch64Traps
             // From EL0. SVC #0: the number in x8, arguments in x0-x5, the result in x0; ELR is past the svc.
             if (kind == 0 && ec == 0x15)
             {
-                frame->X[0] = (ulong)Syscalls.Dispatch(frame->X[8], frame->X[0], frame->X[1], frame->X[2], frame->X[3], frame->X[4], frame->X[5]);
+                Syscalls.Dispatch((byte*)frame, frame->X[8], frame->X[0], frame->X[1], frame->X[2], frame->X[3], frame->X[4], frame->X[5]);
                 return;
             }
-            Process.Fault(kind == 0 ? Name(ec) : kind == 2 ? "FIQ"u8 : "SError"u8, frame->Elr, frame->Far);
+            Process.Fault((byte*)frame, kind == 0 ? Name(ec) : kind == 2 ? "FIQ"u8 : "SError"u8, frame->Elr, frame->Far);
+            return;
         }
         if (kind == 0 && ec == 0x3C)
         {

@@ -1,7 +1,7 @@
 /* aarch64 exception vectors (VBAR_EL1): 16 slots of 128 bytes. Each slot makes room for the frame, saves x0/x1,
  * puts its slot number in x1 and joins trap_common, which saves x2-x30, ELR/SPSR/ESR/FAR, calls
  * aarch64_trap(frame, slot), writes ELR/SPSR back (the handler may move ELR past a brk) and returns with eret.
- * The frame's layout is Traps.cs's TrapFrame. The kernel is general-registers-only: no FP state to save. */
+ * SP_EL0 is saved and restored too (a context switch swaps whole frames). The frame's layout is Traps.cs's TrapFrame. The kernel is general-registers-only: no FP state to save. */
 
     .section .text.vectors, "ax", %progbits
     .p2align 11
@@ -36,13 +36,16 @@ trap_common:
     mrs x3, esr_el1
     stp x2, x3, [sp, #256]
     mrs x2, far_el1
-    str x2, [sp, #272]
+    mrs x3, sp_el0
+    stp x2, x3, [sp, #272]
     mov x0, sp
     bl aarch64_trap
     ldp x30, x2, [sp, #240]
     msr elr_el1, x2
     ldr x2, [sp, #256]
     msr spsr_el1, x2
+    ldr x2, [sp, #280]
+    msr sp_el0, x2
     ldp x2, x3, [sp, #16]
     ldp x4, x5, [sp, #32]
     ldp x6, x7, [sp, #48]

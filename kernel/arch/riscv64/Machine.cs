@@ -69,16 +69,21 @@ static unsafe class Machine
     public static void ActivateUserSpace(ulong root) =>
         Cpu.Asm("csrw satp, $0\nsfence.vma", "r,~{memory}", (nuint)(9UL << 60 | root >> 12));
 
-    [DllImport("kernel", EntryPoint = "enter_user")]
-    private static extern long EnterUserStub(nuint entry, nuint sp);
+    /// <summary>The size of a trap frame (Traps.cs's TrapFrame): what a context switch saves of a process.</summary>
+    public const int FrameSize = 544;
 
-    [DllImport("kernel", EntryPoint = "leave_user")]
-    private static extern void LeaveUserStub(int status);
+    public static void SetSyscallResult(byte* frame, long value) => ((TrapFrame*)frame)->X[10] = (ulong)value;
 
-    /// <summary>Runs user code at <paramref name="entry"/> with <paramref name="sp"/> until <see cref="LeaveUser"/>; its status.</summary>
-    public static long EnterUser(ulong entry, ulong sp) => EnterUserStub((nuint)entry, (nuint)sp);
-
-    public static void LeaveUser(int status) => LeaveUserStub(status);
+    /// <summary>A frame that srets to U-mode at <paramref name="entry"/> with <paramref name="sp"/>, every register zero, interrupts on.</summary>
+    public static void InitUserFrame(byte* frame, ulong entry, ulong sp)
+    {
+        Memory.Zero(frame, FrameSize);
+        var f = (TrapFrame*)frame;
+        f->Sepc = entry;
+        f->X[2] = sp;
+        ulong sstatus = Cpu.AsmResult("csrr $0, sstatus", "=r");
+        f->Sstatus = (sstatus & ~0x100UL) | 0x20; // SPP = U, SPIE: interrupts on after sret; FS as the kernel's
+    }
 
     public static void PowerOff()
     {

@@ -48,6 +48,8 @@ static unsafe class RiscvTraps
         {
             SetTimer(Cpu.AsmResult("rdtime $0", "=r") + s_interval);
             Traps.Tick();
+            if ((frame->Sstatus & 0x100) == 0)
+                Scheduler.Preempt((byte*)frame);
             return;
         }
         if ((frame->Sstatus & 0x100) == 0)
@@ -56,10 +58,11 @@ static unsafe class RiscvTraps
             if (cause == 8)
             {
                 frame->Sepc += 4;
-                frame->X[10] = (ulong)Syscalls.Dispatch(frame->X[17], frame->X[10], frame->X[11], frame->X[12], frame->X[13], frame->X[14], frame->X[15]);
+                Syscalls.Dispatch((byte*)frame, frame->X[17], frame->X[10], frame->X[11], frame->X[12], frame->X[13], frame->X[14], frame->X[15]);
                 return;
             }
-            Process.Fault(Name(cause), frame->Sepc, frame->Stval);
+            Process.Fault((byte*)frame, Name(cause), frame->Sepc, frame->Stval);
+            return;
         }
         if (cause == 3)
         {

@@ -91,16 +91,22 @@ static unsafe class Machine
 
     public static void ActivateUserSpace(ulong root) => Cpu.Asm("movq $0, %cr3", "r,~{memory}", (nuint)root);
 
-    [DllImport("kernel", EntryPoint = "enter_user")]
-    private static extern long EnterUserStub(nuint entry, nuint sp);
+    /// <summary>The size of a trap frame (Traps.cs's TrapFrame): what a context switch saves of a process.</summary>
+    public const int FrameSize = 22 * 8;
 
-    [DllImport("kernel", EntryPoint = "leave_user")]
-    private static extern void LeaveUserStub(int status);
+    public static void SetSyscallResult(byte* frame, long value) => ((TrapFrame*)frame)->Rax = (ulong)value;
 
-    /// <summary>Runs user code at <paramref name="entry"/> with <paramref name="sp"/> until <see cref="LeaveUser"/>; its status.</summary>
-    public static long EnterUser(ulong entry, ulong sp) => EnterUserStub((nuint)entry, (nuint)sp);
-
-    public static void LeaveUser(int status) => LeaveUserStub(status);
+    /// <summary>A frame that enters user mode at <paramref name="entry"/> with <paramref name="sp"/>, every register zero, interrupts on.</summary>
+    public static void InitUserFrame(byte* frame, ulong entry, ulong sp)
+    {
+        Memory.Zero(frame, FrameSize);
+        var f = (TrapFrame*)frame;
+        f->Rip = entry;
+        f->Rsp = sp;
+        f->Cs = 0x23;
+        f->Ss = 0x1B;
+        f->Rflags = 0x202;
+    }
 
     public static void PowerOff()
     {

@@ -7,7 +7,7 @@ using Veridian.Intrinsics;
 
 namespace Veridian.Kernel;
 
-/// <summary>The registers trap.S saves, lowest address first, then what the CPU pushed.</summary>
+/// <summary>The registers trap.S saves, lowest address first, then what the CPU pushed (syscall_entry pushes the same).</summary>
 struct TrapFrame
 {
     public ulong R15, R14, R13, R12, R11, R10, R9, R8, Rbp, Rdi, Rsi, Rdx, Rcx, Rbx, Rax;
@@ -18,12 +18,6 @@ struct TrapFrame
 unsafe struct Idt
 {
     public fixed ulong Gates[256 * 2];
-}
-
-/// <summary>What user.S's syscall_entry saves (lowest address first).</summary>
-struct SyscallFrame
-{
-    public ulong Rax, Rdi, Rsi, Rdx, R10, R8, R9, R11, Rcx, Rsp;
 }
 
 /// <summary>
@@ -102,9 +96,6 @@ static unsafe class X86Traps
     private static void WriteMsr(uint msr, ulong value) =>
         Cpu.Asm("wrmsr", "{ecx},{eax},{edx},~{memory}", msr, (nuint)(uint)value, (nuint)(value >> 32));
 
-    [UnmanagedCallersOnly(EntryPoint = "x86_syscall")]
-    private static long Syscall(SyscallFrame* f) => Syscalls.Dispatch(f->Rax, f->Rdi, f->Rsi, f->Rdx, f->R10, f->R8, f->R9);
-
     public static void StartTimer(uint hz)
     {
         uint divisor = PitHz / hz;
@@ -117,6 +108,12 @@ static unsafe class X86Traps
     private static void Handle(TrapFrame* frame)
     {
         ulong vector = frame->Vector;
+        if (vector == 0x80)
+        {
+            // syscall_entry: the number in rax, arguments in rdi, rsi, rdx, r10, r8, r9; the result in rax.
+            Syscalls.Dispatch((byte*)frame, frame->Rax, frame->Rdi, frame->Rsi, frame->Rdx, frame->R10, frame->R8, frame->R9);
+            return;
+        }
         if (vector == 3)
         {
             Traps.Breakpoint(); // int3 is a trap: rip is already past it
@@ -124,16 +121,23 @@ static unsafe class X86Traps
         }
         if (vector >= 32)
         {
-            if (vector == 32)
-                Traps.Tick();
             if (vector >= 40)
                 Cpu.OutByte(0xA0, 0x20);
             Cpu.OutByte(0x20, 0x20); // end of interrupt
+            if (vector == 32)
+            {
+                Traps.Tick();
+                if ((frame->Cs & 3) == 3)
+                    Scheduler.Preempt((byte*)frame);
+            }
             return;
         }
         ulong address = vector == 14 ? Cpu.AsmResult("movq %cr2, $0", "=r") : 0;
         if ((frame->Cs & 3) == 3)
-            Process.Fault(Name(vector), frame->Rip, address);
+        {
+            Process.Fault((byte*)frame, Name(vector), frame->Rip, address);
+            return;
+        }
         Traps.KernelFault(Name(vector), frame->Error, frame->Rip, address);
     }
 

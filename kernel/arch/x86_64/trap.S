@@ -15,6 +15,7 @@ trap_stub_\v:
     jmp trap_common
     .endr
 
+    .globl trap_common
 trap_common:
     pushq %rax
     pushq %rbx

@@ -1,8 +1,7 @@
 /* x86_64 user mode. enter_user(entry, sp) saves the kernel's callee-saved registers and stack pointer, then drops to
  * ring 3 with iretq (interrupts on); leave_user(status) returns from enter_user with that status, from wherever the
- * kernel is (an exit system call, a fault). syscall_entry is LSTAR's target: the user's rsp is kept, the trap stack
- * (TSS.RSP0's, the same one interrupts from ring 3 use) taken, the registers saved in Traps.cs's SyscallFrame, and
- * x86_syscall(frame) returns the result in rax; every other register is given back as the user left it. */
+ * kernel is (an exit system call, a fault). syscall_entry is LSTAR's target: it takes the trap stack (TSS.RSP0's,
+ * the one interrupts from ring 3 use) and joins trap.S's trap_common as vector 0x80. */
 
     .section .text.user, "ax", @progbits
     .globl enter_user
@@ -51,31 +50,19 @@ leave_user:
 
     .globl syscall_entry
 syscall_entry:
+    /* An interrupt-shaped frame on the trap stack (SS, RSP, RFLAGS, CS, RIP, error 0, vector 0x80), then
+     * trap_common: every system call and interrupt leaves through the same iretq, with every register saved —
+     * what a context switch between processes needs. */
     movq %rsp, syscall_user_rsp(%rip)
     leaq trap_stack_top(%rip), %rsp
+    pushq $0x1B
     pushq syscall_user_rsp(%rip)
-    pushq %rcx                  /* the user's rip */
     pushq %r11                  /* the user's rflags */
-    pushq %r9
-    pushq %r8
-    pushq %r10
-    pushq %rdx
-    pushq %rsi
-    pushq %rdi
-    pushq %rax                  /* the number; 10 quadwords: rsp is 16-byte aligned for the call */
-    movq %rsp, %rdi
-    call x86_syscall
-    addq $8, %rsp
-    popq %rdi
-    popq %rsi
-    popq %rdx
-    popq %r10
-    popq %r8
-    popq %r9
-    popq %r11
-    popq %rcx
-    popq %rsp
-    sysretq
+    pushq $0x23
+    pushq %rcx                  /* the user's rip */
+    pushq $0
+    pushq $0x80
+    jmp trap_common
 
     .section .bss.user, "aw", @nobits
     .p2align 4

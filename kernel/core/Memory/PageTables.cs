@@ -107,6 +107,54 @@ static unsafe class PageTables
         Frames.Release(root);
     }
 
+    /// <summary>
+    /// Copies every user page of <paramref name="from"/>'s lower half into fresh frames mapped alike in <paramref name="to"/>
+    /// (fork, eagerly); tables shared with <paramref name="kernel"/> are skipped. False when frames run out (the caller destroys <paramref name="to"/>).
+    /// </summary>
+    public static bool CopyUser(ulong from, ulong to, ulong kernel)
+    {
+        ulong* entries = (ulong*)Physical.ToVirtual(from);
+        for (int i = 0; i < 256; i++)
+        {
+            if (Pte.Valid(entries[i]) && !CopyUserTable(Pte.Address(entries[i]), Levels - 2, (ulong)i << 39, to, kernel))
+                return false;
+        }
+        return true;
+    }
+
+    private static bool CopyUserTable(ulong table, int level, ulong baseVa, ulong to, ulong kernel)
+    {
+        ulong* entries = (ulong*)Physical.ToVirtual(table);
+        for (int i = 0; i < 512; i++)
+        {
+            ulong e = entries[i];
+            if (!Pte.Valid(e))
+                continue;
+            ulong va = baseVa + ((ulong)i << (12 + 9 * level));
+            if (level == 0)
+            {
+                var flags = Pte.Flags(e);
+                if ((flags & PageFlags.User) == 0)
+                    continue;
+                ulong frame = Frames.Allocate();
+                if (frame == 0)
+                    return false;
+                Memory.Copy(Physical.ToVirtual(frame), Physical.ToVirtual(Pte.Address(e)), PageSize);
+                if (!Map(to, va, frame, flags))
+                {
+                    Frames.Release(frame);
+                    return false;
+                }
+            }
+            else if (!Pte.IsLeaf(e, level))
+            {
+                if (!SharedWithKernel(e, level, va, kernel) && !CopyUserTable(Pte.Address(e), level - 1, va, to, kernel))
+                    return false;
+            }
+        }
+        return true;
+    }
+
     private static void FreeUserTable(ulong table, int level, ulong baseVa, ulong kernel)
     {
         ulong* entries = (ulong*)Physical.ToVirtual(table);
@@ -123,13 +171,21 @@ static unsafe class PageTables
             }
             else if (!Pte.IsLeaf(e, level))
             {
-                ulong* shared = level == 1 ? EntryAt(kernel, va, 1, create: false) : null;
-                // By address: the CPU sets accessed bits in each copy of the entry on its own (x86_64).
-                if (shared == null || !Pte.Valid(*shared) || Pte.Address(*shared) != Pte.Address(e))
+                if (!SharedWithKernel(e, level, va, kernel))
                     FreeUserTable(Pte.Address(e), level - 1, va, kernel);
             }
         }
         Frames.Release(table);
+    }
+
+    /// <summary>
+    /// Whether a level-1 entry of a process points at the leaf table the kernel's space has there (<see cref="ShareLeafTable"/>).
+    /// By address: the CPU sets accessed bits in each copy of an entry on its own (x86_64).
+    /// </summary>
+    private static bool SharedWithKernel(ulong e, int level, ulong va, ulong kernel)
+    {
+        ulong* shared = level == 1 ? EntryAt(kernel, va, 1, create: false) : null;
+        return shared != null && Pte.Valid(*shared) && Pte.Address(*shared) == Pte.Address(e);
     }
 
     /// <summary>The entry at <paramref name="level"/> (0 = the leaf) on the way to <paramref name="va"/>, making tables above it if asked.</summary>

@@ -43,6 +43,17 @@ static unsafe class Log
             Machine.PutChar((byte)"0123456789abcdef"u8[(int)((value >> shift) & 0xF)]);
     }
 
+    /// <summary>The end of a fault report: <c>&lt;cause&gt; at pc 0x…, address 0x…</c> and the line's end.</summary>
+    public static void Fault(ReadOnlySpan<byte> cause, ulong pc, ulong address)
+    {
+        Write(cause);
+        Write(" at pc "u8);
+        Hex(pc);
+        Write(", address "u8);
+        Hex(address);
+        Char((byte)'\n');
+    }
+
     /// <summary>A size in the largest unit that keeps it exact enough to read: bytes, KiB or MiB.</summary>
     public static void Size(ulong bytes)
     {

@@ -1,7 +1,8 @@
 /* A system call fuzzer as /init: 20,000 calls with random numbers (half of them implemented ones, the others 0-255
  * and a few huge ones) and random arguments
- * (small values, user and kernel addresses, all-ones), skipping only exit (11) and the calls that would take the
- * fuzzer's own memory away (munmap 21, mprotect 22, brk 23). The kernel must answer each and stay alive. */
+ * (small values, user and kernel addresses, all-ones), skipping only exit (11), fork and exec (12, 13: one fuzzer
+ * should stay one, and keep its image) and the calls that would take its own memory away (munmap 21, mprotect 22,
+ * brk 23). The kernel must answer each and stay alive. */
 #include "syscall.h"
 
 static u64 state = 0x9E3779B97F4A7C15ul;
@@ -25,7 +26,7 @@ void _start(void)
     for (int i = 0; i < 20000; i++) {
         static const long known[] = { SYS_GETPID, SYS_MMAP, SYS_WRITE, 1000 };
         long n = (i % 97 == 0) ? (long)next() : (next() & 1) ? known[next() % 4] : (long)(next() % 256);
-        if (n == SYS_EXIT || n == SYS_MUNMAP || n == SYS_MPROTECT || n == SYS_BRK)
+        if (n == SYS_EXIT || n == SYS_FORK || n == SYS_EXEC || n == SYS_MUNMAP || n == SYS_MPROTECT || n == SYS_BRK)
             continue;
         if (n == SYS_WRITE && (next() & 1))
             n = 1000; /* keep the console readable: half the writes become an unknown number */
@@ -33,7 +34,7 @@ void _start(void)
         calls++;
         enosys += r == -ENOSYS;
     }
-    put("\nfuzzer: "); put_number(calls); put(" calls, "); put_number(enosys); put(" ENOSYS, kernel alive\n");
+    say("\nfuzzer: "); say_number(calls); say(" calls, "); say_number(enosys); say(" ENOSYS, kernel alive"); end_line();
     sys3(SYS_EXIT, 0, 0, 0);
     for (;;) { }
 }

@@ -24,8 +24,9 @@ static long sys6(long n, long a, long b, long c, long d, long e, long f)
 
 static long sys3(long n, long a, long b, long c) { return sys6(n, a, b, c, 0, 0, 0); }
 
-enum { SYS_EXIT = 11, SYS_GETPID = 15, SYS_MMAP = 20, SYS_MUNMAP = 21, SYS_MPROTECT = 22, SYS_BRK = 23, SYS_WRITE = 53,
-       ENOSYS = 1, EINVAL = 2, ENOMEM = 5, EFAULT = 9, EBADF = 21,
+enum { SYS_YIELD = 10, SYS_EXIT = 11, SYS_FORK = 12, SYS_EXEC = 13, SYS_WAIT = 14, SYS_GETPPID = 16,
+       SYS_GETPID = 15, SYS_MMAP = 20, SYS_MUNMAP = 21, SYS_MPROTECT = 22, SYS_BRK = 23, SYS_WRITE = 53,
+       ENOSYS = 1, EINVAL = 2, ENOENT = 4, ENOMEM = 5, EFAULT = 9, EBADF = 21, ECHILD = 26,
        PROT_READ = 1, PROT_WRITE = 2, PROT_EXEC = 4, MAP_PRIVATE = 2, MAP_ANONYMOUS = 0x20 };
 
 static u64 length(const char *s) { u64 n = 0; while (s[n]) n++; return n; }
@@ -41,4 +42,29 @@ static void put_number(long v)
     do { buffer[--i] = (char)('0' + u % 10); u /= 10; } while (u);
     if (negative) buffer[--i] = '-';
     put(buffer + i);
+}
+
+/* A line built in a buffer and written with one call: lines of processes that preempt each other stay whole. */
+static char line_buffer[160];
+static int line_length;
+
+static void say(const char *s) { while (*s && line_length < (int)sizeof line_buffer) line_buffer[line_length++] = *s++; }
+
+static void say_number(long v)
+{
+    char digits[24];
+    int i = 23;
+    digits[i] = 0;
+    int negative = v < 0;
+    u64 u = negative ? (u64)-v : (u64)v;
+    do { digits[--i] = (char)('0' + u % 10); u /= 10; } while (u);
+    if (negative) digits[--i] = '-';
+    say(digits + i);
+}
+
+static void end_line(void)
+{
+    say("\n");
+    sys3(SYS_WRITE, 1, (long)line_buffer, line_length);
+    line_length = 0;
 }

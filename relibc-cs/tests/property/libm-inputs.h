@@ -2,18 +2,18 @@
    and libm-check.c (run against glibc): for each function a fixed-seed xorshift stream mapped onto the function's
    domain — uniform where the function has structure (exp's range, sin's first periods), log-uniform magnitudes over
    every binade (sin's Payne–Hanek range, log's subnormals), and points crowded near the hard places (1 for log and
-   acosh, ±1 for atanh and asin). */
+   acosh, ±1 for atanh and asin). lgamma- is lgamma on negative arguments, held to a weaker bound (libm-check.c). */
 #include <math.h>
 #include <stdint.h>
 #include <string.h>
 
 enum { F_EXP, F_EXP2, F_EXPM1, F_LOG, F_LOG2, F_LOG10, F_LOG1P, F_POW, F_SIN, F_COS, F_TAN, F_ASIN, F_ACOS, F_ATAN,
-       F_ATAN2, F_SINH, F_COSH, F_TANH, F_ASINH, F_ACOSH, F_ATANH, F_CBRT, F_HYPOT, F_EXPF, F_LOGF, F_POWF, F_SINF,
+       F_ATAN2, F_SINH, F_COSH, F_TANH, F_ASINH, F_ACOSH, F_ATANH, F_CBRT, F_HYPOT, F_ERF, F_ERFC, F_LGAMMA, F_LGAMMA_NEG, F_TGAMMA, F_EXPF, F_LOGF, F_POWF, F_SINF,
        F_COSF, F_TANF, F_ATANF, F_COUNT };
 
 static const char *const fname[F_COUNT] = { "exp", "exp2", "expm1", "log", "log2", "log10", "log1p", "pow", "sin",
     "cos", "tan", "asin", "acos", "atan", "atan2", "sinh", "cosh", "tanh", "asinh", "acosh", "atanh", "cbrt", "hypot",
-    "expf", "logf", "powf", "sinf", "cosf", "tanf", "atanf" };
+    "erf", "erfc", "lgamma", "lgamma-", "tgamma", "expf", "logf", "powf", "sinf", "cosf", "tanf", "atanf" };
 
 static uint64_t rng;
 static uint64_t next64(void) { rng ^= rng << 13; rng ^= rng >> 7; rng ^= rng << 17; return rng; }
@@ -50,6 +50,11 @@ static double input(int f, long i, double *y) {
     case F_ACOSH: return pick == 0 ? 1.0 + logu(-50, -1) : pick == 1 ? uniform(1, 10) : logu(0, 1000);
     case F_ATANH: return pick == 0 ? sign(1.0 - logu(-53, -2)) : pick == 1 ? sign(logu(-40, 0)) : uniform(-1, 1);
     case F_CBRT: return sign(anybits());
+    case F_ERF: return pick == 0 ? sign(logu(-40, 0)) : uniform(-6, 6);
+    case F_ERFC: return pick == 0 ? sign(logu(-40, 0)) : pick == 1 ? uniform(-6, 6) : uniform(-6, 27);
+    case F_LGAMMA: return pick == 0 ? logu(-40, 1000) : pick == 1 ? uniform(0, 20) : uniform(0, 3);
+    case F_LGAMMA_NEG: return pick == 0 ? -logu(-40, 0) : uniform(-30, 0);
+    case F_TGAMMA: return pick == 0 ? sign(logu(-40, 0)) : pick == 1 ? uniform(0, 171.6) : uniform(-170, 0);
     case F_HYPOT: *y = sign(pick == 0 ? anybits() : logu(-30, 30)); return sign(pick == 0 ? anybits() : logu(-30, 30));
     }
     return 0;

@@ -13,6 +13,7 @@ static double eval(int f, double x, double y) {
     case F_ASIN: return asin(x); case F_ACOS: return acos(x); case F_ATAN: return atan(x); case F_ATAN2: return atan2(y, x);
     case F_SINH: return sinh(x); case F_COSH: return cosh(x); case F_TANH: return tanh(x); case F_ASINH: return asinh(x);
     case F_ACOSH: return acosh(x); case F_ATANH: return atanh(x); case F_CBRT: return cbrt(x); case F_HYPOT: return hypot(x, y);
+    case F_ERF: return erf(x); case F_ERFC: return erfc(x); case F_LGAMMA: case F_LGAMMA_NEG: return lgamma(x); case F_TGAMMA: return tgamma(x);
     case F_EXPF: return expf((float)x); case F_LOGF: return logf((float)x); case F_POWF: return powf((float)x, (float)y);
     case F_SINF: return sinf((float)x); case F_COSF: return cosf((float)x); case F_TANF: return tanf((float)x);
     case F_ATANF: return atanf((float)x);

@@ -6,7 +6,8 @@ namespace Relibc.Header.Math;
 /// sin, cos, tan (C17 7.12.4.5–7, F.10.1.5–7). x = n·π/2 + r, |r| ≤ π/4, r in double-double: for |x| &lt; 10^6 by
 /// Cody–Waite with π/2 in four parts (n·part exact for the first three), beyond by Payne–Hanek: x = m·2^e times the
 /// 256 bits of 2/π that matter (<see cref="Tables.TwoOverPi"/>), the integer part mod 4 and 128 bits of fraction. The
-/// kernels are Taylor series to r¹⁹/19! and r¹⁸/18! with the leading terms in double-double; tan = sin/cos.
+/// kernels are Taylor series to r¹⁹/19! and r¹⁸/18! with the first three terms in double-double (about 2^-65:
+/// lgamma's reflection formula needs more than sin itself); tan = sin/cos.
 /// </summary>
 public static unsafe class Trig
 {
@@ -128,12 +129,14 @@ public static unsafe class Trig
     {
         var rh = r.Hi;
         var z = rh * rh;
-        var cube = Dd.Mul(Dd.Mul(rh, rh), rh);
+        var sq = Dd.Mul(rh, rh);
+        var cube = Dd.Mul(sq, rh);
         var third = Dd.Div(cube, -6.0);
-        var rest = rh * z * z * (1.0 / 120 + z * (-1.0 / 5040 + z * (1.0 / 362880 + z * (-1.0 / 39916800 + z * (1.0 / 6227020800
-            + z * (-1.0 / 1307674368000 + z * (1.0 / 355687428096000 + z * (-1.0 / 121645100408832000))))))));
-        var sum = Dd.Add(new Dd(rh, 0.0), third);
-        return Dd.Add(sum, rest + r.Lo * (1.0 - 0.5 * z));
+        var fifth = Dd.Div(Dd.Mul(cube, sq), 120.0);
+        var rest = rh * z * z * z * (-1.0 / 5040 + z * (1.0 / 362880 + z * (-1.0 / 39916800 + z * (1.0 / 6227020800
+            + z * (-1.0 / 1307674368000 + z * (1.0 / 355687428096000 + z * (-1.0 / 121645100408832000)))))));
+        var sum = Dd.Add(Dd.Add(new Dd(rh, 0.0), third), fifth);
+        return Dd.Add(sum, rest + r.Lo * (1.0 - 0.5 * z + z * z / 24.0)); // + cos(rh)·lo
     }
 
     /// <summary>cos r for |r| ≤ π/4 + ε, as a double-double.</summary>
@@ -143,9 +146,10 @@ public static unsafe class Trig
         var z = rh * rh;
         var sq = Dd.Mul(rh, rh);
         var c = Dd.Add(new Dd(1.0, 0.0), new Dd(-0.5 * sq.Hi, -0.5 * sq.Lo));
-        var rest = z * z * (1.0 / 24 + z * (-1.0 / 720 + z * (1.0 / 40320 + z * (-1.0 / 3628800 + z * (1.0 / 479001600
-            + z * (-1.0 / 87178291200 + z * (1.0 / 20922789888000 + z * (-1.0 / 6402373705728000))))))));
-        return Dd.Add(c, rest - rh * r.Lo);
+        var fourth = Dd.Div(Dd.Mul(sq, sq), 24.0);
+        var rest = z * z * z * (-1.0 / 720 + z * (1.0 / 40320 + z * (-1.0 / 3628800 + z * (1.0 / 479001600
+            + z * (-1.0 / 87178291200 + z * (1.0 / 20922789888000 + z * (-1.0 / 6402373705728000)))))));
+        return Dd.Add(Dd.Add(c, fourth), rest - rh * (1.0 - z / 6.0) * r.Lo); // − sin(rh)·lo
     }
 
     public static double Sin(double x)
