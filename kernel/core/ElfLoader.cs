@@ -10,12 +10,11 @@ static unsafe class ElfLoader
 {
     private const uint PtLoad = 1, PfX = 1, PfW = 2;
 
-    /// <summary>The end of the highest segment the last <see cref="Load"/> mapped (where the program break starts).</summary>
-    public static ulong HighestAddress;
-
-    public static long Load(ulong root, byte* image, ulong size, out ulong entry)
+    /// <summary>Loads <paramref name="image"/> into <paramref name="root"/>; <paramref name="highest"/> is the end of the highest segment (where the program break starts).</summary>
+    public static long Load(ulong root, byte* image, ulong size, out ulong entry, out ulong highest)
     {
         entry = 0;
+        highest = 0;
         if (size < 64 || image[0] != 0x7F || image[1] != 'E' || image[2] != 'L' || image[3] != 'F' || image[4] != 2 || image[5] != 1)
             return -Errno.ENOEXEC;
         if (*(ushort*)(image + 16) != 2 || *(ushort*)(image + 18) != Machine.ElfMachine)
@@ -26,7 +25,6 @@ static unsafe class ElfLoader
         if (phentsize != 56 || phoff > size || (ulong)phnum * 56 > size - phoff)
             return -Errno.ENOEXEC;
         bool entryMapped = false;
-        HighestAddress = 0;
         for (int i = 0; i < phnum; i++)
         {
             byte* ph = image + phoff + (ulong)i * 56;
@@ -59,8 +57,8 @@ static unsafe class ElfLoader
                         to[b] = image[offset + (va - vaddr)];
                 }
             }
-            if (vaddr + memsz > HighestAddress)
-                HighestAddress = vaddr + memsz;
+            if (vaddr + memsz > highest)
+                highest = vaddr + memsz;
             if (entry >= vaddr && entry < vaddr + memsz && (flags & PfX) != 0)
                 entryMapped = true;
         }

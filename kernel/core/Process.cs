@@ -99,7 +99,7 @@ static unsafe class Process
         ulong root = NewSpace();
         if (root == 0)
             return -Errno.ENOMEM;
-        long loaded = ElfLoader.Load(root, image, size, out entry);
+        long loaded = ElfLoader.Load(root, image, size, out entry, out ulong highest);
         if (loaded == 0)
         {
             sp = BuildStack(root, path);
@@ -113,7 +113,7 @@ static unsafe class Process
         }
         p->Root = root;
         p->NextMap = UserMemory.MapBase;
-        p->BreakStart = p->Break = (ElfLoader.HighestAddress + PageTables.PageSize - 1) & ~(PageTables.PageSize - 1);
+        p->BreakStart = p->Break = (highest + PageTables.PageSize - 1) & ~(PageTables.PageSize - 1);
         return 0;
     }
 

@@ -7,19 +7,7 @@ public sealed class KernelCopy : IDisposable
 {
     private readonly TempDir _dir = new();
 
-    public KernelCopy()
-    {
-        var source = Repo.PathOf("kernel");
-        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
-        {
-            var relative = Path.GetRelativePath(source, file);
-            if (relative.StartsWith("out" + Path.DirectorySeparatorChar, StringComparison.Ordinal))
-                continue;
-            var target = Path.Combine(Project, relative);
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
-    }
+    public KernelCopy() => TempDir.CopyTree(Repo.PathOf("kernel"), Project);
 
     /// <summary>The copied project folder.</summary>
     public string Project => Path.Combine(_dir.Path, "kernel");

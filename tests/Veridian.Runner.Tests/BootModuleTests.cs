@@ -61,13 +61,8 @@ public class BootModuleTests
     public void The_arm64_Image_of_the_kernel_holds_each_loadable_segment_at_its_offset_from_the_load_address()
     {
         using var copy = new TempDir();
-        foreach (var file in Directory.EnumerateFiles(Repo.PathOf("kernel"), "*", SearchOption.AllDirectories).Where(f => !f.Contains("/out/", StringComparison.Ordinal)))
-        {
-            var target = Path.Combine(copy.Path, Path.GetRelativePath(Repo.PathOf("kernel"), file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
-        var kernel = new Veridian.Build.BuildEngine().BuildFolder(copy.Path, Veridian.Triples.TargetDatabase.Resolve("aarch64-veridian-kernel-none")).Output;
+        TempDir.CopyTree(Repo.PathOf("kernel"), copy["kernel"]);
+        var kernel = new Veridian.Build.BuildEngine().BuildFolder(copy["kernel"], Veridian.Triples.TargetDatabase.Resolve("aarch64-veridian-kernel-none")).Output;
         var image = Arm64Image.FromElf(kernel);
         var elf = ElfFile.ReadFile(kernel);
         var loads = elf.Segments.Where(s => s.Type == ElfConstants.PT_LOAD && s.FileSize > 0).ToList();

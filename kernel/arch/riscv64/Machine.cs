@@ -66,8 +66,7 @@ static unsafe class Machine
     /// <summary>e_machine of this architecture's programs (EM_RISCV).</summary>
     public const ushort ElfMachine = 243;
 
-    public static void ActivateUserSpace(ulong root) =>
-        Cpu.Asm("csrw satp, $0\nsfence.vma", "r,~{memory}", (nuint)(9UL << 60 | root >> 12));
+    public static void ActivateUserSpace(ulong root) => RiscvPaging.Switch(root);
 
     /// <summary>The size of a trap frame (Traps.cs's TrapFrame): what a context switch saves of a process.</summary>
     public const int FrameSize = 544;

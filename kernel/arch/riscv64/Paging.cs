@@ -38,10 +38,14 @@ static class RiscvPaging
     /// <summary>satp = Sv48 (mode 9) | root PPN; false when the hart does not take Sv48 (satp reads back another mode).</summary>
     public static bool Activate(ulong root)
     {
-        ulong satp = 9UL << 60 | root >> 12;
-        Cpu.Asm("csrw satp, $0\nsfence.vma", "r,~{memory}", (nuint)satp);
-        return Cpu.AsmResult("csrr $0, satp", "=r") == satp;
+        Switch(root);
+        return Cpu.AsmResult("csrr $0, satp", "=r") == Satp(root);
     }
+
+    /// <summary>Makes <paramref name="root"/> the current space (the kernel's or a process's).</summary>
+    public static void Switch(ulong root) => Cpu.Asm("csrw satp, $0\nsfence.vma", "r,~{memory}", (nuint)Satp(root));
+
+    private static ulong Satp(ulong root) => 9UL << 60 | root >> 12;
 
     public static void FlushTlb(ulong va) => Cpu.Asm("sfence.vma $0, zero", "r,~{memory}", (nuint)va);
 }

@@ -89,7 +89,7 @@ static unsafe class Machine
     /// <summary>e_machine of this architecture's programs (EM_X86_64).</summary>
     public const ushort ElfMachine = 62;
 
-    public static void ActivateUserSpace(ulong root) => Cpu.Asm("movq $0, %cr3", "r,~{memory}", (nuint)root);
+    public static void ActivateUserSpace(ulong root) => X86Paging.Switch(root);
 
     /// <summary>The size of a trap frame (Traps.cs's TrapFrame): what a context switch saves of a process.</summary>
     public const int FrameSize = 22 * 8;

@@ -40,9 +40,12 @@ static class X86Paging
     {
         Cpu.Asm("movl $$0xC0000080, %ecx\nrdmsr\norl $$0x800, %eax\nwrmsr", "~{eax},~{ecx},~{edx},~{memory}");
         Cpu.Asm("movq %cr0, %rax\norq $$0x10000, %rax\nmovq %rax, %cr0", "~{rax},~{memory}");
-        Cpu.Asm("movq $0, %cr3", "r,~{memory}", (nuint)root);
+        Switch(root);
         return (Cpu.AsmResult("movq %cr3, $0", "=r") & ~0xFFFUL) == root;
     }
+
+    /// <summary>Makes <paramref name="root"/> the current space (the kernel's or a process's).</summary>
+    public static void Switch(ulong root) => Cpu.Asm("movq $0, %cr3", "r,~{memory}", (nuint)root);
 
     public static void FlushTlb(ulong va) => Cpu.Asm("invlpg ($0)", "r,~{memory}", (nuint)va);
 }

@@ -37,6 +37,25 @@ public static unsafe class Bits
 
     public static double CopySign(double x, double y) => From((Of(x) & 0x7FFFFFFFFFFFFFFFUL) | (Of(y) & 0x8000000000000000UL));
 
+    /// <summary>Finite nonzero |x| = m × 2^e with 2^52 ≤ m &lt; 2^53 (subnormals normalised): the integer view fma and the remainders work in.</summary>
+    public static void Split(double x, out ulong m, out int e)
+    {
+        var b = Of(x);
+        var field = (int)((b >> 52) & 0x7FF);
+        m = b & 0xFFFFFFFFFFFFFUL;
+        if (field == 0)
+        {
+            var shift = Clz(m) - 11;
+            m <<= shift;
+            e = -1074 - shift;
+        }
+        else
+        {
+            m |= 1UL << 52;
+            e = field - 1075;
+        }
+    }
+
     /// <summary>The biased exponent field.</summary>
     public static int Exponent(double x) => (int)(Of(x) >> 52) & 0x7FF;
 

@@ -12,25 +12,6 @@ namespace Relibc.Header.Math;
 /// </summary>
 public static unsafe class Fma
 {
-    /// <summary>Finite nonzero x = m × 2^e with 2^52 ≤ m &lt; 2^53.</summary>
-    private static void Split(double x, out ulong m, out int e)
-    {
-        var b = Bits.Of(x);
-        var field = (int)((b >> 52) & 0x7FF);
-        m = b & 0xFFFFFFFFFFFFFUL;
-        if (field == 0)
-        {
-            var shift = Bits.Clz(m) - 11;
-            m <<= shift;
-            e = -1074 - shift;
-        }
-        else
-        {
-            m |= 1UL << 52;
-            e = field - 1075;
-        }
-    }
-
     /// <summary>(hi, lo) >> n for 0 ≤ n, with <paramref name="sticky"/> set if a 1 bit is dropped.</summary>
     private static void ShiftRight(ref ulong hi, ref ulong lo, int n, ref bool sticky)
     {
@@ -81,9 +62,9 @@ public static unsafe class Fma
             return x * y + z; // the product is an exact zero: one rounding, with IEEE's signed-zero rules
         if (z == 0.0)
             return x * y;
-        Split(x, out var mx, out var ex);
-        Split(y, out var my, out var ey);
-        Split(z, out var mz, out var ez);
+        Bits.Split(x, out var mx, out var ex);
+        Bits.Split(y, out var my, out var ey);
+        Bits.Split(z, out var mz, out var ez);
         var negP = Bits.SignBit(x) != Bits.SignBit(y);
         var negZ = Bits.SignBit(z);
 

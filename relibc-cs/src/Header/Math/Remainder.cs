@@ -9,30 +9,12 @@ namespace Relibc.Header.Math;
 /// </summary>
 public static unsafe class Remainder
 {
-    private static void Split(double x, out ulong m, out int e)
-    {
-        var b = Bits.Of(x);
-        var field = (int)((b >> 52) & 0x7FF);
-        m = b & 0xFFFFFFFFFFFFFUL;
-        if (field == 0)
-        {
-            var shift = Bits.Clz(m) - 11;
-            m <<= shift;
-            e = -1074 - shift;
-        }
-        else
-        {
-            m |= 1UL << 52;
-            e = field - 1075;
-        }
-    }
-
     /// <summary>|x| mod |y| for finite x, finite nonzero y with |x| ≥ |y|, as (remainder significand, its exponent, quotient bits).</summary>
     private static ulong Mod(double x, double y, out int e, out ulong quotient)
     {
         quotient = 0;
-        Split(x, out var mx, out var ex);
-        Split(y, out var my, out var ey);
+        Bits.Split(x, out var mx, out var ex);
+        Bits.Split(y, out var my, out var ey);
         e = ey; // |x| ≥ |y|, so ex ≥ ey
         var q = mx / my;
         mx %= my;
@@ -98,7 +80,7 @@ public static unsafe class Remainder
         else
         {
             var m = Mod(x, y, out var e, out q);
-            Split(y, out var my, out _);
+            Bits.Split(y, out var my, out _);
             // remainder m·2^e in [0, |y|): go to m − my when that is nearer, or equally near and n is odd.
             if (2 * m > my || (2 * m == my && (q & 1) != 0))
             {
