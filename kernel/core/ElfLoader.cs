@@ -1,5 +1,11 @@
 namespace Veridian.Kernel;
 
+/// <summary>The PT_TLS segment: the initialised data's offset in the file and size, the block's size and alignment (MemSize 0: none).</summary>
+struct TlsImage
+{
+    public ulong Offset, FileSize, MemSize, Align;
+}
+
 /// <summary>
 /// A static ELF64 loader (System V gABI): the header must be ELF64, little-endian, ET_EXEC for this machine; each
 /// PT_LOAD is mapped page by page into fresh zeroed frames with its permissions (a segment both writable and
@@ -8,13 +14,14 @@ namespace Veridian.Kernel;
 /// </summary>
 static unsafe class ElfLoader
 {
-    private const uint PtLoad = 1, PfX = 1, PfW = 2;
+    private const uint PtLoad = 1, PtTls = 7, PfX = 1, PfW = 2;
 
-    /// <summary>Loads <paramref name="image"/> into <paramref name="root"/>; <paramref name="highest"/> is the end of the highest segment (where the program break starts).</summary>
-    public static long Load(ulong root, byte* image, ulong size, out ulong entry, out ulong highest)
+    /// <summary>Loads <paramref name="image"/> into <paramref name="root"/>; <paramref name="highest"/> is the end of the highest segment (where the program break starts), <paramref name="tls"/> the PT_TLS segment (the caller builds the block).</summary>
+    public static long Load(ulong root, byte* image, ulong size, out ulong entry, out ulong highest, out TlsImage tls)
     {
         entry = 0;
         highest = 0;
+        tls = default;
         if (size < 64 || image[0] != 0x7F || image[1] != 'E' || image[2] != 'L' || image[3] != 'F' || image[4] != 2 || image[5] != 1)
             return -Errno.ENOEXEC;
         if (*(ushort*)(image + 16) != 2 || *(ushort*)(image + 18) != Machine.ElfMachine)
@@ -28,6 +35,16 @@ static unsafe class ElfLoader
         for (int i = 0; i < phnum; i++)
         {
             byte* ph = image + phoff + (ulong)i * 56;
+            if (*(uint*)ph == PtTls)
+            {
+                tls.Offset = *(ulong*)(ph + 8);
+                tls.FileSize = *(ulong*)(ph + 32);
+                tls.MemSize = *(ulong*)(ph + 40);
+                tls.Align = *(ulong*)(ph + 48);
+                if (tls.FileSize > tls.MemSize || tls.Offset > size || tls.FileSize > size - tls.Offset)
+                    return -Errno.ENOEXEC;
+                continue;
+            }
             if (*(uint*)ph != PtLoad)
                 continue;
             uint flags = *(uint*)(ph + 4);

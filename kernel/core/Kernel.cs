@@ -92,6 +92,7 @@ static unsafe class Kernel
 
         Stage(5, "timer: "u8);
         Machine.StartTimer(TimerHz);
+        Clock.Start();
         Machine.EnableInterrupts();
         Log.Write(Machine.TimerName);
         Log.Write(" at "u8);

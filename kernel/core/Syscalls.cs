@@ -3,21 +3,28 @@ namespace Veridian.Kernel;
 /// <summary>The VeridianOS errno values (VERIDIAN-ABI.md) a system call returns negated.</summary>
 static class Errno
 {
-    public const long ENOSYS = 1, EINVAL = 2, EPERM = 3, ENOENT = 4, ENOMEM = 5, EAGAIN = 6, EFAULT = 9, EBADF = 21, ENOEXEC = 25,
-        ECHILD = 26, ENAMETOOLONG = 43;
+    public const long ENOSYS = 1, EINVAL = 2, EPERM = 3, ENOENT = 4, ENOMEM = 5, EAGAIN = 6, EFAULT = 9, ESRCH = 19, EBADF = 21,
+        ENOEXEC = 25, ECHILD = 26, EMFILE = 30, ESPIPE = 36, EROFS = 37, EDEADLK = 42, ENAMETOOLONG = 43, ETIMEDOUT = 57;
 }
 
 /// <summary>
-/// System calls, v1 (numbers from the ABI): yield 10, exit 11, fork 12, exec 13, wait 14, getpid 15, getppid 16,
-/// write 53 to the console (fd 1 and 2), mmap 20 / munmap 21 / mprotect 22 (anonymous memory) and brk 23. Every user pointer is checked against the process's own
-/// tables before it is used; an unknown number is -ENOSYS.
+/// System calls, v1 (numbers from the ABI; docs/abi.md): processes yield 10, exit 11, fork 12, exec 13, wait 14,
+/// getpid 15, getppid 16; memory mmap 20 / munmap 21 / mprotect 22 / brk 23; threads create 40, exit 41, join 42,
+/// gettid 43, setpriority 44; files open 50, close 51, read 52, write 53, seek 54, stat 55; clock_gettime 160,
+/// nanosleep 162; futex_wait 201, futex_wake 202; arch_prctl 203; uname 204. Every user pointer is checked against
+/// the process's own tables before it is used; an unknown number is -ENOSYS.
 /// </summary>
 static unsafe class Syscalls
 {
     public const ulong Yield = 10, Exit = 11, Fork = 12, Exec = 13, Wait = 14, GetPid = 15, GetPpid = 16, Mmap = 20, Munmap = 21,
-        Mprotect = 22, Brk = 23, Write = 53;
+        Mprotect = 22, Brk = 23, ThreadCreate = 40, ThreadExit = 41, ThreadJoin = 42, GetTid = 43, SetPriority = 44,
+        Open = 50, Close = 51, Read = 52, Write = 53, Seek = 54, Stat = 55, ClockGetTime = 160, NanoSleep = 162,
+        FutexWait = 201, FutexWake = 202, ArchPrctl = 203, Uname = 204;
 
-    /// <summary>Carries out a call from the trap frame's process; the result goes into the frame (the one that is resumed may be another process's).</summary>
+    /// <summary>arch_prctl's ARCH_SET_FS (x86_64 only).</summary>
+    public const ulong ArchSetFs = 0x1002;
+
+    /// <summary>Carries out a call from the trap frame's thread; the result goes into the frame (the one that is resumed may be another thread's).</summary>
     public static void Dispatch(byte* frame, ulong number, ulong a0, ulong a1, ulong a2, ulong a3, ulong a4, ulong a5)
     {
         switch (number)
@@ -25,12 +32,27 @@ static unsafe class Syscalls
             case Exit:
                 Process.Exit(frame, (int)a0);
                 return;
+            case ThreadExit:
+                Threads.Exit(frame, (int)a0);
+                return;
             case Yield:
                 Machine.SetSyscallResult(frame, 0);
                 Scheduler.Preempt(frame);
                 return;
             case Wait:
                 Process.Wait(frame, a0, a1);
+                return;
+            case ThreadJoin:
+                Threads.Join(frame, a0, a1);
+                return;
+            case NanoSleep:
+                Clock.Sleep(frame, a0, a1);
+                return;
+            case FutexWait:
+                Futex.Wait(frame, a0, a1, a2);
+                return;
+            case Read:
+                Files.Read(frame, a0, a1, a2);
                 return;
             case Exec:
             {
@@ -42,13 +64,16 @@ static unsafe class Syscalls
             case Fork:
                 Machine.SetSyscallResult(frame, Process.Fork(frame));
                 return;
+            case ArchPrctl:
+                Machine.SetSyscallResult(frame, Machine.ArchPrctl(frame, a0, a1));
+                return;
             default:
-                Machine.SetSyscallResult(frame, Call(number, a0, a1, a2, a3, a4));
+                Machine.SetSyscallResult(frame, Call(frame, number, a0, a1, a2, a3, a4));
                 return;
         }
     }
 
-    private static long Call(ulong number, ulong a0, ulong a1, ulong a2, ulong a3, ulong a4)
+    private static long Call(byte* frame, ulong number, ulong a0, ulong a1, ulong a2, ulong a3, ulong a4)
     {
         switch (number)
         {
@@ -56,6 +81,8 @@ static unsafe class Syscalls
                 return (long)Process.Current->Parent;
             case GetPid:
                 return (long)Process.Pid;
+            case GetTid:
+                return Threads.Current->Handle;
             case Write:
                 return DoWrite(a0, a1, a2);
             case Mmap:
@@ -66,6 +93,24 @@ static unsafe class Syscalls
                 return UserMemory.Protect(a0, a1, a2);
             case Brk:
                 return (long)UserMemory.Break(a0);
+            case ThreadCreate:
+                return Threads.Create(a0, a1, a2, a3);
+            case SetPriority:
+                return Threads.SetPriority(frame, a0, a1);
+            case Open:
+                return Files.Open(a0, a1);
+            case Close:
+                return Files.Close(a0);
+            case Seek:
+                return Files.Seek(a0, (long)a1, a2);
+            case Stat:
+                return Files.Stat(a0, a1);
+            case ClockGetTime:
+                return Clock.GetTime(a0, a1);
+            case FutexWake:
+                return Futex.Wake(a0, a1);
+            case Uname:
+                return DoUname(a0);
             default:
                 return -Errno.ENOSYS;
         }
@@ -77,10 +122,37 @@ static unsafe class Syscalls
             return -Errno.EBADF;
         if (length > 1 << 20)
             length = 1 << 20;
+        byte* chunk = stackalloc byte[256];
         if (!UserMemory.Check(Process.Root, buffer, length, write: false))
             return -Errno.EFAULT;
-        for (ulong i = 0; i < length; i++)
-            Log.Char(*UserMemory.Kernel(Process.Root, buffer + i));
+        for (ulong done = 0; done < length; done += 256)
+        {
+            ulong n = length - done < 256 ? length - done : 256;
+            UserMemory.CopyIn(chunk, buffer + done, n);
+            for (ulong i = 0; i < n; i++)
+                Log.Char(chunk[i]);
+        }
         return (long)length;
+    }
+
+    /// <summary>uname(&amp;utsname): six NUL-terminated fields of 65 bytes (docs/abi.md).</summary>
+    private static long DoUname(ulong pointer)
+    {
+        const int Field = 65;
+        byte* u = stackalloc byte[6 * Field];
+        Memory.Zero(u, 6 * Field);
+        Put(u, "VeridianOS"u8);
+        Put(u + Field, "veridian"u8);
+        Put(u + 2 * Field, "0.1.0"u8);
+        Put(u + 3 * Field, "v1 (the SDK's kernel)"u8);
+        Put(u + 4 * Field, Machine.Name);
+        Put(u + 5 * Field, "(none)"u8);
+        return UserMemory.CopyOut(Process.Root, pointer, u, 6 * Field) ? 0 : -Errno.EFAULT;
+    }
+
+    private static void Put(byte* to, System.ReadOnlySpan<byte> text)
+    {
+        for (int i = 0; i < text.Length; i++)
+            to[i] = text[i];
     }
 }

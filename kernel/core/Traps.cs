@@ -19,7 +19,11 @@ static unsafe class Traps
     public static ulong Breakpoints => Volatile.Read(ref s_breakpoints);
 
     /// <summary>Called by the architecture on every periodic timer interrupt (interrupts masked).</summary>
-    public static void Tick() => Volatile.Write(ref s_ticks, s_ticks + 1);
+    public static void Tick()
+    {
+        Volatile.Write(ref s_ticks, s_ticks + 1);
+        Scheduler.Tick();
+    }
 
     /// <summary>Called for a breakpoint instruction; the architecture resumes after it.</summary>
     public static void Breakpoint() => Volatile.Write(ref s_breakpoints, s_breakpoints + 1);

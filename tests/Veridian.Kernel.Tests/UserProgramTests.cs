@@ -40,6 +40,67 @@ public class UserProgramTests
             """, log, StringComparison.Ordinal);
     }
 
+    /// <summary>What /etc/motd holds in the boot modules of the file tests (42 bytes; the C programs compare against it).</summary>
+    private const string Motd = "Hello from the boot module.\nSecond line..\n";
+
+    /// <summary>Boots <paramref name="program"/> as /init with /etc/motd beside it; the console log (\r removed) and the exit status.</summary>
+    private static (string Log, int ExitCode, string All) Boot(string triple, string program)
+    {
+        using var kernel = new KernelCopy();
+        using var module = new TempDir();
+        BuildInit(triple, program, module);
+        Directory.CreateDirectory(module["etc"]);
+        File.WriteAllText(module["etc/motd"], Motd);
+        var run = VeridianCli.Run(["run", "--target", triple, kernel.Project, "--boot-module", module.Path], timeoutMs: 600_000);
+        return (run.StdOut.Replace("\r", "", StringComparison.Ordinal), run.ExitCode, run.ToString());
+    }
+
+    [Theory]
+    [MemberData(nameof(KernelCopy.Triples), MemberType = typeof(KernelCopy))]
+    public void A_program_prints_maps_64_MiB_sums_in_four_threads_under_a_futex_reads_a_boot_module_file_and_exits_with_its_status(string triple)
+    {
+        var (log, exitCode, all) = Boot(triple, "threads");
+        Assert.True(exitCode == 7, all);
+        Assert.Contains("threads: hello from /init\n", log, StringComparison.Ordinal);
+        Assert.Contains("TLS data from PT_TLS 12345 ok\n", log, StringComparison.Ordinal);
+        Assert.Contains("the futex-protected counter 20000 ok\n", log, StringComparison.Ordinal);
+        Assert.Contains("joined threads with their statuses 4 ok\n", log, StringComparison.Ordinal);
+        Assert.Contains("TLS register mismatches across switches 0 ok\n", log, StringComparison.Ordinal);
+        Assert.Contains("its content matches 1 ok\n", log, StringComparison.Ordinal);
+        Assert.DoesNotContain("WRONG", log, StringComparison.Ordinal);
+        Assert.Contains("threads: 0 failure(s)\n[INIT] /init exited with status 7\nBOOTOK\n", log, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(KernelCopy.Triples), MemberType = typeof(KernelCopy))]
+    public void Uname_clocks_nanosleep_files_futexes_and_threads_answer_bad_arguments_with_errors(string triple)
+    {
+        var (log, exitCode, all) = Boot(triple, "calls");
+        Assert.True(exitCode == 0, all);
+        Assert.Contains($"uname: VeridianOS 0.1.0 {triple[..triple.IndexOf('-', StringComparison.Ordinal)]}\n", log, StringComparison.Ordinal);
+        Assert.Contains("open of a missing file -4 ok\n", log, StringComparison.Ordinal);
+        Assert.Contains("read of a closed descriptor -21 ok\n", log, StringComparison.Ordinal);
+        Assert.Contains("read into an unmapped buffer -9 ok\n", log, StringComparison.Ordinal);
+        Assert.Contains("futex_wait times out -57 ok\n", log, StringComparison.Ordinal);
+        Assert.Contains("slept at least 100 ms and under 1 s 1 ok\n", log, StringComparison.Ordinal);
+        Assert.DoesNotContain("WRONG", log, StringComparison.Ordinal);
+        Assert.Contains("calls: 0 failure(s)\n[INIT] /init exited with status 0\nBOOTOK\n", log, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(KernelCopy.Triples), MemberType = typeof(KernelCopy))]
+    public void A_sleeping_thread_leaves_the_CPU_to_others_and_a_low_priority_thread_waits_for_higher_ones(string triple)
+    {
+        var (log, exitCode, all) = Boot(triple, "sched");
+        Assert.True(exitCode == 0, all);
+        Assert.Contains("the main thread ran while the other slept 1 ok\n", log, StringComparison.Ordinal);
+        Assert.Contains("join a sleeper while nothing else runs 0 ok\n", log, StringComparison.Ordinal);
+        Assert.Contains("the low thread's progress while the high one ran 0 ok\n", log, StringComparison.Ordinal);
+        Assert.Contains("the low thread runs while main sleeps 1 ok\n", log, StringComparison.Ordinal);
+        Assert.DoesNotContain("WRONG", log, StringComparison.Ordinal);
+        Assert.Contains("sched: 0 failure(s)\n[INIT] /init exited with status 0\nBOOTOK\n", log, StringComparison.Ordinal);
+    }
+
     [Theory]
     [MemberData(nameof(KernelCopy.Triples), MemberType = typeof(KernelCopy))]
     public void A_program_maps_64_MiB_writes_and_frees_it_and_meets_W_xor_X_and_the_program_break(string triple)

@@ -86,6 +86,42 @@ static unsafe class Machine
         f->Spsr = 0;
     }
 
+    /// <summary>Threads: the entry with SP_EL0 = sp and arg in x0.</summary>
+    public static void InitThreadFrame(byte* frame, ulong entry, ulong sp, ulong arg)
+    {
+        InitUserFrame(frame, entry, sp);
+        ((TrapFrame*)frame)->X[0] = arg;
+    }
+
+    /// <summary>TLS variant I with AArch64's 16-byte TCB at TPIDR_EL0.</summary>
+    public const bool TlsVariantTwo = false;
+    public const ulong TlsTcbSize = 16;
+
+    /// <summary>TPIDR_EL0, which user space writes itself; the kernel uses none, so the register holds the running thread's.</summary>
+    public static ulong GetTls(byte* frame) => Cpu.AsmResult("mrs $0, tpidr_el0", "=r");
+
+    public static void SetTls(byte* frame, ulong value) => Cpu.Asm("msr tpidr_el0, $0", "r", (nuint)value);
+
+    /// <summary>arch_prctl is x86_64's: user space sets TPIDR_EL0 itself.</summary>
+    public static long ArchPrctl(byte* frame, ulong code, ulong address) => -Errno.ENOSYS;
+
+    /// <summary>Nothing to run: wait for an interrupt with IRQs unmasked, then mask them again.</summary>
+    public static void Idle() => Cpu.Asm("msr daifclr, #2\nwfi\nmsr daifset, #2", "~{memory}");
+
+    public static ulong Counter() => Cpu.AsmResult("isb\nmrs $0, cntvct_el0", "=r");
+
+    public static ulong CounterHz() => Cpu.AsmResult("mrs $0, cntfrq_el0", "=r");
+
+    /// <summary>A byte the PL011 has received (FR.RXFE clear), or -1.</summary>
+    public static int GetChar()
+    {
+        nuint uart = Physical.Device(Pl011);
+        return (Cpu.MmioRead32(uart + 0x18) & (1u << 4)) != 0 ? -1 : (int)(Cpu.MmioRead32(uart) & 0xFF);
+    }
+
+    /// <summary>The PL031 real-time clock at 0x09010000: RTCDR counts seconds since 1970.</summary>
+    public static ulong BootEpochSeconds() => Cpu.MmioRead32(Physical.Device(0x09010000));
+
     public static void PowerOff()
     {
         Cpu.Asm("hvc #0", "{x0},~{memory}", 0x84000008); // PSCI_SYSTEM_OFF

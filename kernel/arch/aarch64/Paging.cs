@@ -45,7 +45,8 @@ static class Aarch64Paging
     /// <summary>The GICv2 distributor and CPU interface (64 KiB each) and the PL011 UART, as Device-nGnRE.</summary>
     public static bool MapDevices(ulong root) =>
         PageTables.MapRange(root, Physical.DirectMapBase + 0x08000000, 0x08000000, 0x20000, PageFlags.Write | PageFlags.Device)
-        && PageTables.Map(root, Physical.DirectMapBase + 0x09000000, 0x09000000, PageFlags.Write | PageFlags.Device);
+        && PageTables.Map(root, Physical.DirectMapBase + 0x09000000, 0x09000000, PageFlags.Write | PageFlags.Device)
+        && PageTables.Map(root, Physical.DirectMapBase + 0x09010000, 0x09010000, PageFlags.Write | PageFlags.Device); // PL031 RTC
 
     /// <summary>
     /// MAIR, TCR (T0SZ = T1SZ = 16, 4 KiB granules, write-back inner-shareable walks, IPS from the CPU's PARange),

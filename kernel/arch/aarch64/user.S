@@ -1,4 +1,4 @@
-/* aarch64 user mode. enter_user(entry, sp) saves the kernel's callee-saved registers and sp, then erets to EL0t with
+/* aarch64 user mode. enter_user(entry, sp, tls) saves the kernel's callee-saved registers and sp, then erets to EL0t with
  * SP_EL0 = sp and every exception unmasked; leave_user(status) returns from enter_user with that status. Exceptions
  * from EL0 land in vectors.S's lower-EL slots on SP_EL1, below the saved registers. */
 

@@ -84,6 +84,52 @@ static unsafe class Machine
         f->Sstatus = (sstatus & ~0x100UL) | 0x20; // SPP = U, SPIE: interrupts on after sret; FS as the kernel's
     }
 
+    /// <summary>Threads: the entry with sp and arg in a0.</summary>
+    public static void InitThreadFrame(byte* frame, ulong entry, ulong sp, ulong arg)
+    {
+        InitUserFrame(frame, entry, sp);
+        ((TrapFrame*)frame)->X[10] = arg;
+    }
+
+    /// <summary>TLS variant I; RISC-V's tp points at the TLS block itself (no TCB above it).</summary>
+    public const bool TlsVariantTwo = false;
+    public const ulong TlsTcbSize = 0;
+
+    /// <summary>The TLS register is tp (x4), which the trap frame saves: a thread's is in its frame.</summary>
+    public static ulong GetTls(byte* frame) => frame == null ? 0 : ((TrapFrame*)frame)->X[4];
+
+    public static void SetTls(byte* frame, ulong value)
+    {
+        if (frame != null)
+            ((TrapFrame*)frame)->X[4] = value;
+    }
+
+    /// <summary>arch_prctl is x86_64's: user space sets tp itself.</summary>
+    public static long ArchPrctl(byte* frame, ulong code, ulong address) => -Errno.ENOSYS;
+
+    /// <summary>Nothing to run: wait for an interrupt with sstatus.SIE on, then clear it again.</summary>
+    public static void Idle() => Cpu.Asm("csrsi sstatus, 2\nwfi\ncsrci sstatus, 2", "~{memory}");
+
+    public static ulong Counter() => Cpu.AsmResult("rdtime $0", "=r");
+
+    public static ulong CounterHz() => RiscvTraps.Timebase;
+
+    /// <summary>A byte the ns16550 has received (LSR.DR), or -1.</summary>
+    public static int GetChar()
+    {
+        nuint uart = Physical.Device(Uart);
+        return (Cpu.MmioRead8(uart + 5) & 1) != 0 ? Cpu.MmioRead8(uart) : -1;
+    }
+
+    /// <summary>The Goldfish RTC at 0x101000: TIME_LOW (+0, which latches TIME_HIGH) and TIME_HIGH (+4) in ns since 1970.</summary>
+    public static ulong BootEpochSeconds()
+    {
+        nuint rtc = Physical.Device(0x101000);
+        ulong low = Cpu.MmioRead32(rtc);
+        ulong high = Cpu.MmioRead32(rtc + 4);
+        return (high << 32 | low) / 1_000_000_000;
+    }
+
     public static void PowerOff()
     {
         // SBI System Reset extension (EID "SRST"), FID 0: shutdown, reason none.

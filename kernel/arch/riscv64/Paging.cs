@@ -33,7 +33,8 @@ static class RiscvPaging
     /// <summary>The ns16550 UART and the sifive_test finisher.</summary>
     public static bool MapDevices(ulong root) =>
         PageTables.Map(root, Physical.DirectMapBase + 0x10000000, 0x10000000, PageFlags.Write | PageFlags.Device)
-        && PageTables.Map(root, Physical.DirectMapBase + 0x100000, 0x100000, PageFlags.Write | PageFlags.Device);
+        && PageTables.Map(root, Physical.DirectMapBase + 0x100000, 0x100000, PageFlags.Write | PageFlags.Device)
+        && PageTables.Map(root, Physical.DirectMapBase + 0x101000, 0x101000, PageFlags.Write | PageFlags.Device); // Goldfish RTC
 
     /// <summary>satp = Sv48 (mode 9) | root PPN; false when the hart does not take Sv48 (satp reads back another mode).</summary>
     public static bool Activate(ulong root)

@@ -22,6 +22,9 @@ static unsafe class RiscvTraps
     private const ulong DefaultTimebase = 10_000_000;
     private static ulong s_interval;
 
+    /// <summary>rdtime's rate.</summary>
+    public static ulong Timebase = DefaultTimebase;
+
     public static void Init()
     {
         nuint entry = Cpu.AsmResult(".option push\n.option norelax\nlla $0, trap_entry\n.option pop", "=r");
@@ -30,8 +33,8 @@ static unsafe class RiscvTraps
 
     public static void StartTimer(uint hz)
     {
-        ulong timebase = Kernel.Boot.TimebaseFrequency != 0 ? Kernel.Boot.TimebaseFrequency : DefaultTimebase;
-        s_interval = timebase / hz;
+        Timebase = Kernel.Boot.TimebaseFrequency != 0 ? Kernel.Boot.TimebaseFrequency : DefaultTimebase;
+        s_interval = Timebase / hz;
         SetTimer(Cpu.AsmResult("rdtime $0", "=r") + s_interval);
         Cpu.Asm("csrs sie, $0", "r,~{memory}", 1 << 5); // sie.STIE
     }

@@ -1,5 +1,5 @@
-/* riscv64 user mode. enter_user(entry, sp) saves the kernel's callee-saved registers and sp, points sscratch at the
- * trap stack (trap.S swaps to it on a trap from U-mode) and srets to U-mode (SPP = 0, SPIE = 1: interrupts on);
+/* riscv64 user mode. enter_user(entry, sp, tls) saves the kernel's callee-saved registers and sp, points sscratch at the
+ * trap stack (trap.S swaps to it on a trap from U-mode) and srets to U-mode (SPP = 0, SPIE = 1: interrupts on) with tp = tls;
  * leave_user(status) returns from enter_user with that status. */
 
     .section .text.user, "ax", %progbits
@@ -32,7 +32,8 @@ enter_user:
     li t0, 0x20
     csrs sstatus, t0            /* SPIE */
     mv sp, a1
-    .irp r, 1,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31
+    mv tp, a2                   /* the initial thread's TLS block (PT_TLS), or 0 */
+    .irp r, 1,3,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31
     li x\r, 0                   /* nothing of the kernel's leaks to user space */
     .endr
     sret

@@ -108,6 +108,63 @@ static unsafe class Machine
         f->Rflags = 0x202;
     }
 
+    /// <summary>Threads: the entry is called as a function (rsp ≡ 8 mod 16, no return address to go back to), arg in rdi.</summary>
+    public static void InitThreadFrame(byte* frame, ulong entry, ulong sp, ulong arg)
+    {
+        InitUserFrame(frame, entry, sp - 8);
+        ((TrapFrame*)frame)->Rdi = arg;
+    }
+
+    /// <summary>TLS variant II: the block ends at FS base, whose first word points at itself.</summary>
+    public const bool TlsVariantTwo = true;
+    public const ulong TlsTcbSize = 0;
+
+    /// <summary>The TLS register is the FS base (IA32_FS_BASE): the kernel uses no FS, so the MSR holds the running thread's.</summary>
+    public static ulong GetTls(byte* frame) => X86Traps.ReadMsr(0xC0000100);
+
+    public static void SetTls(byte* frame, ulong value) => X86Traps.WriteMsr(0xC0000100, value);
+
+    /// <summary>arch_prctl(ARCH_SET_FS, address): a canonical user address (anything else would fault in wrmsr).</summary>
+    public static long ArchPrctl(byte* frame, ulong code, ulong address)
+    {
+        if (code != Syscalls.ArchSetFs)
+            return -Errno.EINVAL;
+        if (address >= Process.UserEnd)
+            return -Errno.EFAULT;
+        SetTls(frame, address);
+        return 0;
+    }
+
+    /// <summary>Nothing to run: wait for an interrupt with interrupts on (sti's shadow covers hlt), then mask them again.</summary>
+    public static void Idle() => Cpu.Asm("sti\nhlt\ncli", "~{memory}");
+
+    /// <summary>The TSC; its rate is measured against the PIT at boot (X86Traps.StartTimer).</summary>
+    public static ulong Counter() => Cpu.AsmResult("rdtsc\nshlq $$32, %rdx\norq %rdx, %rax", "={rax},~{rdx}");
+
+    public static ulong CounterHz() => X86Traps.TscHz;
+
+    /// <summary>A byte the UART has received (LSR.DR), or -1.</summary>
+    public static int GetChar() => (Cpu.InByte(0x3F8 + 5) & 1) != 0 ? Cpu.InByte(0x3F8) : -1;
+
+    /// <summary>The CMOS real-time clock (BCD or binary per status B, 24-hour as QEMU keeps it) as seconds since 1970.</summary>
+    public static ulong BootEpochSeconds()
+    {
+        while ((Cmos(0x0A) & 0x80) != 0) { } // an update in progress
+        bool binary = (Cmos(0x0B) & 4) != 0;
+        ulong second = Bcd(Cmos(0), binary), minute = Bcd(Cmos(2), binary), hour = Bcd((byte)(Cmos(4) & 0x7F), binary);
+        ulong day = Bcd(Cmos(7), binary), month = Bcd(Cmos(8), binary), century = Bcd(Cmos(0x32), binary);
+        ulong year = Bcd(Cmos(9), binary) + (century != 0 ? century * 100 : 2000);
+        return Clock.EpochSeconds(year, month, day, hour, minute, second);
+    }
+
+    private static byte Cmos(byte register)
+    {
+        Cpu.OutByte(0x70, register);
+        return Cpu.InByte(0x71);
+    }
+
+    private static ulong Bcd(byte v, bool binary) => binary ? v : (ulong)((v >> 4) * 10 + (v & 15));
+
     public static void PowerOff()
     {
         Cpu.OutWord(0x604, 0x2000); // PM1a_CNT: SLP_TYP S5 | SLP_EN

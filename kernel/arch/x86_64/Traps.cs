@@ -93,11 +93,29 @@ static unsafe class X86Traps
             "r,~{rax},~{memory}", (nuint)descriptor);
     }
 
-    private static void WriteMsr(uint msr, ulong value) =>
+    public static ulong ReadMsr(uint msr) =>
+        Cpu.AsmResult("rdmsr\nshlq $$32, %rdx\norq %rdx, %rax", "={rax},{ecx},~{rdx}", msr);
+
+    public static void WriteMsr(uint msr, ulong value) =>
         Cpu.Asm("wrmsr", "{ecx},{eax},{edx},~{memory}", msr, (nuint)(uint)value, (nuint)(value >> 32));
+
+    /// <summary>The TSC's rate, measured by <see cref="StartTimer"/>.</summary>
+    public static ulong TscHz;
 
     public static void StartTimer(uint hz)
     {
+        // The TSC's rate: PIT channel 2 (gate on port 0x61 bit 0, speaker off) counts 10 ms in mode 0; its output
+        // (port 0x61 bit 5) rises at the end (Linux's pit_calibrate_tsc).
+        Cpu.OutByte(0x61, (byte)((Cpu.InByte(0x61) & ~2) | 1));
+        Cpu.OutByte(0x43, 0xB0);
+        Cpu.OutByte(0x42, unchecked((byte)(PitHz / 100)));
+        Cpu.OutByte(0x42, (byte)((PitHz / 100) >> 8));
+        ulong t0 = Machine.Counter();
+        while ((Cpu.InByte(0x61) & 0x20) == 0) { }
+        TscHz = (Machine.Counter() - t0) * 100;
+        if (TscHz == 0)
+            TscHz = 1;
+
         uint divisor = PitHz / hz;
         Cpu.OutByte(0x43, 0x34); // channel 0, low then high byte, mode 2 (rate generator)
         Cpu.OutByte(0x40, (byte)divisor);

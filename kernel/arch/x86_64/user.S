@@ -1,4 +1,4 @@
-/* x86_64 user mode. enter_user(entry, sp) saves the kernel's callee-saved registers and stack pointer, then drops to
+/* x86_64 user mode. enter_user(entry, sp, tls) saves the kernel's callee-saved registers and stack pointer, then drops to
  * ring 3 with iretq (interrupts on); leave_user(status) returns from enter_user with that status, from wherever the
  * kernel is (an exit system call, a fault). syscall_entry is LSTAR's target: it takes the trap stack (TSS.RSP0's,
  * the one interrupts from ring 3 use) and joins trap.S's trap_common as vector 0x80. */
