@@ -27,7 +27,8 @@ static unsafe class Kernel
     public static void Run(bool bootInfoRead)
     {
         Stage(1, "console on "u8);
-        Log.Line(Machine.Name);
+        Log.Write(Machine.Name);
+        Log.Line(Machine.EntryNote);
 
         Stage(2, "boot information from "u8);
         if (!bootInfoRead)
@@ -85,6 +86,8 @@ static unsafe class Kernel
         Log.Write(", the kernel image W^X, RAM in the direct map without execute, in "u8);
         Log.Decimal(freeBefore - Frames.Free);
         Log.Line(" table frames"u8);
+        Log.Write("[BOOTSTRAP] Stage 3: user-access protection: "u8);
+        Log.Line(Machine.ProtectUserAccess());
 
         Stage(4, "traps: "u8);
         Machine.InitTraps();

@@ -63,13 +63,14 @@ public static partial class ArtifactRunner
 
     private static async Task<RunResult> RunCommand(RunRequest request, TargetInfo target, string artifact, string? module, CancellationToken cancellationToken)
     {
-        var command = RunCommandLine.For(target, artifact, request.ProgramArgs, module);
+        var command = RunCommandLine.For(target, artifact, request.ProgramArgs, module, request.MachineOptions);
         var program = ResolveProgram(command[0], target);
 
         var run = await ProcessRunner.RunAsync(new ProcessRequest(program, command.Skip(1).ToList())
         {
-            // The guest reads end-of-file, never the terminal, unless a Linux program is run interactively.
-            Stdin = request.InheritStdin && target.Qemu.Mode != QemuMode.System ? null : "",
+            // The guest reads end-of-file (or, a kernel, nothing), never the terminal, unless run interactively:
+            // then a Linux program reads stdin, and a kernel's console (QEMU's -serial stdio) receives it.
+            Stdin = request.InheritStdin ? null : "",
             StdoutEcho = request.Output,
             StderrEcho = request.Error,
             Timeout = request.Timeout,

@@ -8,11 +8,11 @@ namespace Veridian.Runner;
 public static class RunCommandLine
 {
     /// <summary>
-    /// Program first: <c>qemu-system-&lt;arch&gt; &lt;recipe args&gt; -kernel &lt;elf&gt; [-initrd &lt;module&gt;]</c> for kernels,
+    /// Program first: <c>qemu-system-&lt;arch&gt; &lt;recipe args&gt; [-M &lt;machine options&gt;] -kernel &lt;elf&gt; [-initrd &lt;module&gt;]</c> for kernels,
     /// <c>qemu-&lt;arch&gt; -L /usr/&lt;arch&gt;-linux-gnu &lt;elf&gt; &lt;args&gt;</c> for Linux programs, the program itself
     /// when the host runs it natively.
     /// </summary>
-    public static IReadOnlyList<string> For(TargetInfo target, string artifact, IReadOnlyList<string> programArgs, string? bootModule = null)
+    public static IReadOnlyList<string> For(TargetInfo target, string artifact, IReadOnlyList<string> programArgs, string? bootModule = null, string? machineOptions = null)
     {
         if (target.Os == Os.Veridian && target.Subsystem != Subsystem.Kernel)
         {
@@ -21,10 +21,12 @@ public static class RunCommandLine
                 hint: "run kernel-subsystem images (e.g. --target x86_64-veridian-kernel-none) or Linux-triple programs (x86_64-linux-gnu)");
         }
         var recipe = target.Qemu;
+        // QEMU merges a second -M into the first (its machine options are a merged list).
+        string[] machine = recipe.Mode == QemuMode.System && !string.IsNullOrEmpty(machineOptions) ? ["-M", machineOptions] : [];
         return recipe.Mode switch
         {
-            QemuMode.System when bootModule is not null => [recipe.Binary, .. recipe.Args, "-kernel", artifact, "-initrd", bootModule],
-            QemuMode.System => [recipe.Binary, .. recipe.Args, "-kernel", artifact],
+            QemuMode.System when bootModule is not null => [recipe.Binary, .. recipe.Args, .. machine, "-kernel", artifact, "-initrd", bootModule],
+            QemuMode.System => [recipe.Binary, .. recipe.Args, .. machine, "-kernel", artifact],
             QemuMode.User => [recipe.Binary, .. recipe.Args, artifact, .. programArgs],
             QemuMode.Native => HostRunsNatively(target.Arch)
                 ? [artifact, .. programArgs]

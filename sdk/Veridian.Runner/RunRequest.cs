@@ -26,6 +26,9 @@ public sealed record RunRequest
     /// <summary>Where QEMU's own error output is copied as it arrives (null: only captured).</summary>
     public TextWriter? Error { get; init; }
 
-    /// <summary>For Linux programs: pass this process's stdin through (interactive use); otherwise the guest reads end-of-file.</summary>
+    /// <summary>For kernels: QEMU machine options merged into the recipe's (<c>-M virtualization=on</c> for <c>virtualization=on</c>).</summary>
+    public string? MachineOptions { get; init; }
+
+    /// <summary>Pass this process's stdin through (interactive use; a kernel's console reads it); otherwise the guest reads end-of-file (a Linux program) or nothing (a kernel).</summary>
     public bool InheritStdin { get; init; }
 }

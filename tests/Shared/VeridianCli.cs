@@ -10,6 +10,6 @@ public static class VeridianCli
     public static string Exe => Repo.PathOf("artifacts", "bin", "Veridian.Cli", "release", "veridian");
 
     /// <summary>Runs <c>veridian args…</c> (in the repository root unless <paramref name="workingDirectory"/> is given).</summary>
-    public static ProcessResult Run(IEnumerable<string> args, string? workingDirectory = null, IReadOnlyDictionary<string, string?>? environment = null, int timeoutMs = 300_000) =>
-        Repo.Run(Exe, args, workingDirectory, environment, timeoutMs);
+    public static ProcessResult Run(IEnumerable<string> args, string? workingDirectory = null, IReadOnlyDictionary<string, string?>? environment = null, int timeoutMs = 300_000, string? stdin = null) =>
+        Repo.Run(Exe, args, workingDirectory, environment, timeoutMs, stdin);
 }

@@ -21,4 +21,16 @@ public class BootTests
         Assert.DoesNotContain(tests, l => l.EndsWith("[failed]", StringComparison.Ordinal));
         Assert.Contains($"[INIT] Results: {tests.Count}/{tests.Count} passed\n[INIT] no /init in the boot module: nothing to run\nBOOTOK\n", log, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("x86_64-veridian-kernel-none", "SMEP and SMAP")]
+    [InlineData("aarch64-veridian-kernel-none", "PAN (set on every exception entry)")]
+    [InlineData("riscv64-veridian-kernel-none", "SUM clear, never set (user memory only through the direct map)")]
+    public void The_kernel_turns_on_the_user_access_protection_the_emulated_CPU_offers(string triple, string protection)
+    {
+        using var kernel = new KernelCopy();
+        var run = VeridianCli.Run(["run", "--target", triple, kernel.Project], timeoutMs: 600_000);
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains($"[BOOTSTRAP] Stage 3: user-access protection: {protection}\n", run.StdOut.Replace("\r", "", StringComparison.Ordinal), StringComparison.Ordinal);
+    }
 }

@@ -44,14 +44,14 @@ public class UserProgramTests
     private const string Motd = "Hello from the boot module.\nSecond line..\n";
 
     /// <summary>Boots <paramref name="program"/> as /init with /etc/motd beside it; the console log (\r removed) and the exit status.</summary>
-    private static (string Log, int ExitCode, string All) Boot(string triple, string program)
+    private static (string Log, int ExitCode, string All) Boot(string triple, string program, string? stdin = null, params string[] runOptions)
     {
         using var kernel = new KernelCopy();
         using var module = new TempDir();
         BuildInit(triple, program, module);
         Directory.CreateDirectory(module["etc"]);
         File.WriteAllText(module["etc/motd"], Motd);
-        var run = VeridianCli.Run(["run", "--target", triple, kernel.Project, "--boot-module", module.Path], timeoutMs: 600_000);
+        var run = VeridianCli.Run(["run", "--target", triple, kernel.Project, "--boot-module", module.Path, .. runOptions], timeoutMs: 600_000, stdin: stdin);
         return (run.StdOut.Replace("\r", "", StringComparison.Ordinal), run.ExitCode, run.ToString());
     }
 
@@ -99,6 +99,24 @@ public class UserProgramTests
         Assert.Contains("the low thread runs while main sleeps 1 ok\n", log, StringComparison.Ordinal);
         Assert.DoesNotContain("WRONG", log, StringComparison.Ordinal);
         Assert.Contains("sched: 0 failure(s)\n[INIT] /init exited with status 0\nBOOTOK\n", log, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(KernelCopy.Triples), MemberType = typeof(KernelCopy))]
+    public void A_program_reads_a_line_from_the_console_that_veridian_run_passes_from_its_stdin(string triple)
+    {
+        var (log, exitCode, all) = Boot(triple, "echo", stdin: "\nhello, kernel\n");
+        Assert.True(exitCode == 11, all);
+        Assert.Contains("echo: hello, kernel (13 bytes)\n[INIT] /init exited with status 11\nBOOTOK\n", log, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void On_aarch64_entered_at_EL2_the_kernel_drops_to_EL1_and_runs_threads_in_user_mode()
+    {
+        var (log, exitCode, all) = Boot("aarch64-veridian-kernel-none", "threads", null, "--machine-options", "virtualization=on");
+        Assert.True(exitCode == 7, all);
+        Assert.Contains("[BOOTSTRAP] Stage 1: console on aarch64 (entered at EL2, running at EL1)\n", log, StringComparison.Ordinal);
+        Assert.Contains("threads: 0 failure(s)\n[INIT] /init exited with status 7\nBOOTOK\n", log, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -122,8 +122,30 @@ static unsafe class Machine
     /// <summary>The PL031 real-time clock at 0x09010000: RTCDR counts seconds since 1970.</summary>
     public static ulong BootEpochSeconds() => Cpu.MmioRead32(Physical.Device(0x09010000));
 
+    /// <summary>
+    /// PAN where ID_AA64MMFR1_EL1 offers it (FEAT_PAN, Armv8.1; QEMU's <c>-cpu max</c>, as the runner boots):
+    /// PSTATE.PAN now and, with SCTLR_EL1.SPAN = 0, on every exception taken to EL1 — the kernel faults on touching
+    /// an EL0 page; it reaches user memory only through the direct map (UserMemory).
+    /// </summary>
+    public static ReadOnlySpan<byte> ProtectUserAccess()
+    {
+        if (((Cpu.AsmResult("mrs $0, id_aa64mmfr1_el1", "=r") >> 20) & 0xF) == 0)
+            return "none (this CPU has no PAN)"u8;
+        Cpu.Asm("mrs x9, sctlr_el1\nbic x9, x9, #0x800000\nmsr sctlr_el1, x9\nisb\n.inst 0xd500419f", "~{x9},~{memory}"); // SPAN = 0; msr pan, #1
+        return "PAN (set on every exception entry)"u8;
+    }
+
+    /// <summary>The exception level the boot stub was entered at (1, or 2 with <c>-M virt,virtualization=on</c>).</summary>
+    private static ulong EntryLevel() => Cpu.AsmResult("adrp $0, boot_el\nldr $0, [$0, :lo12:boot_el]", "=r");
+
+    /// <summary>For the boot log's first line.</summary>
+    public static ReadOnlySpan<byte> EntryNote => EntryLevel() == 2 ? " (entered at EL2, running at EL1)"u8 : " (entered at EL1)"u8;
+
     public static void PowerOff()
     {
+        // PSCI SYSTEM_OFF. Its conduit is HVC on virt without EL2; with EL2 (virtualization=on) QEMU takes it by SMC.
+        if (EntryLevel() == 2)
+            Cpu.Asm("smc #0", "{x0},~{memory}", 0x84000008);
         Cpu.Asm("hvc #0", "{x0},~{memory}", 0x84000008); // PSCI_SYSTEM_OFF
         while (true) Cpu.WaitForInterrupt();
     }

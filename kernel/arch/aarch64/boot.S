@@ -25,6 +25,7 @@ entry:
 
     mrs x1, CurrentEL
     lsr x1, x1, #2
+    mov x20, x1                 /* the exception level entered at, for boot_el (after .bss is zeroed) */
     cmp x1, #2
     b.ne el1
     /* EL2: EL1 is AArch64 (HCR_EL2.RW), may use the physical timer and counter (CNTHCTL_EL2.EL1PCEN|EL1PCTEN),
@@ -57,7 +58,9 @@ el1:
     b.hs 2f
     strb wzr, [x1], #1
     b 1b
-2:  mov x0, x19
+2:  adrp x1, boot_el
+    str x20, [x1, :lo12:boot_el]
+    mov x0, x19
     bl kstart
 park:
     wfe
@@ -67,3 +70,6 @@ park:
     .p2align 4
 boot_stack: .skip 65536
 boot_stack_top:
+    .globl boot_el
+    .p2align 3
+boot_el: .skip 8

@@ -130,6 +130,19 @@ static unsafe class Machine
         return (high << 32 | low) / 1_000_000_000;
     }
 
+    /// <summary>
+    /// sstatus.SUM stays clear, so a supervisor access to a user page faults: the kernel reaches user memory only
+    /// through the direct map (UserMemory), so it never needs to set SUM, not even around its copies.
+    /// </summary>
+    public static ReadOnlySpan<byte> ProtectUserAccess()
+    {
+        Cpu.Asm("csrc sstatus, $0", "r,~{memory}", (nuint)(1UL << 18));
+        return "SUM clear, never set (user memory only through the direct map)"u8;
+    }
+
+    /// <summary>For the boot log's first line: nothing to add.</summary>
+    public static ReadOnlySpan<byte> EntryNote => ""u8;
+
     public static void PowerOff()
     {
         // SBI System Reset extension (EID "SRST"), FID 0: shutdown, reason none.

@@ -165,6 +165,23 @@ static unsafe class Machine
 
     private static ulong Bcd(byte v, bool binary) => binary ? v : (ulong)((v >> 4) * 10 + (v & 15));
 
+    /// <summary>
+    /// SMEP and SMAP (CR4 bits 20 and 21) where CPUID leaf 7 offers them (QEMU TCG with <c>-cpu max</c>, as the
+    /// runner boots): the kernel then faults on executing or touching a user page. It never needs STAC/CLAC, as it
+    /// reaches user memory only through the direct map (UserMemory).
+    /// </summary>
+    public static ReadOnlySpan<byte> ProtectUserAccess()
+    {
+        ulong ebx = Cpu.AsmResult("cpuid", "={eax},{eax},{ecx},~{ebx},~{edx}", 0, 0) >= 7 ? Cpu.AsmResult("cpuid\nmovl %ebx, %eax", "={eax},{eax},{ecx},~{ebx},~{edx}", 7, 0) : 0;
+        bool smep = (ebx & 1 << 7) != 0, smap = (ebx & 1 << 20) != 0;
+        ulong cr4 = Cpu.AsmResult("movq %cr4, $0", "=r") | (smep ? 1UL << 20 : 0) | (smap ? 1UL << 21 : 0);
+        Cpu.Asm("movq $0, %cr4", "r,~{memory}", (nuint)cr4);
+        return smep && smap ? "SMEP and SMAP"u8 : smep ? "SMEP (this CPU has no SMAP)"u8 : "none (this CPU has neither SMEP nor SMAP)"u8;
+    }
+
+    /// <summary>For the boot log's first line: nothing to add.</summary>
+    public static ReadOnlySpan<byte> EntryNote => ""u8;
+
     public static void PowerOff()
     {
         Cpu.OutWord(0x604, 0x2000); // PM1a_CNT: SLP_TYP S5 | SLP_EN

@@ -30,6 +30,11 @@ internal sealed class RunCommand : Command
         Description = "For kernels: the boot module QEMU loads as the initrd — a cpio archive, or a folder packed on the fly (docs/boot-image.md).",
     };
 
+    private readonly Option<string?> _machine = new("--machine-options")
+    {
+        Description = "For kernels: QEMU machine options added to the target's (e.g. virtualization=on: aarch64 enters at EL2).",
+    };
+
     private readonly Argument<string> _path = new("path")
     {
         Description = "An ELF image or program, or a folder to build first (its veridian.toml, else its 'sources' list, else every .c/.cpp/.S in it and in <arch>/).",
@@ -47,6 +52,7 @@ internal sealed class RunCommand : Command
         Options.Add(_target);
         Options.Add(_timeout);
         Options.Add(_bootModule);
+        Options.Add(_machine);
         Arguments.Add(_path);
         Arguments.Add(_args);
         SetAction(Run);
@@ -80,6 +86,7 @@ internal sealed class RunCommand : Command
             Artifact = artifact,
             ProgramArgs = parse.GetValue(_args) ?? [],
             BootModule = parse.GetValue(_bootModule),
+            MachineOptions = parse.GetValue(_machine),
             Timeout = TimeSpan.FromSeconds(timeout),
             Output = terminal.Out,
             Error = terminal.Err,

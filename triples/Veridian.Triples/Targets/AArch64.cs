@@ -15,13 +15,14 @@ public static partial class TargetDatabase
         LongDouble = 16, LongDoubleMantissaBits = 113, HasInt128 = true, MaxAlign = 16,
     };
 
-    // HOST-FACTS §6: virt machine, cortex-a57, ELF loaded at its own addresses, entry at EL1.
+    // HOST-FACTS §6: virt machine, ELF loaded at its own addresses, entry at EL1. The CPU is max rather than
+    // HOST-FACTS' cortex-a57 (Armv8.0): max has PAN (Armv8.1), which the kernel turns on (docs/kernel.md).
     private static readonly QemuRecipe s_aarch64System = new()
     {
         Mode = QemuMode.System,
         Binary = "qemu-system-aarch64",
         Machine = "virt",
-        Cpu = "cortex-a57",
+        Cpu = "max",
         Memory = "128M",
         Firmware = "",
         Console = "PL011 UART at 0x09000000 (DR +0x0, FR +0x18 bit 5 = TX full) on stdio",
@@ -29,7 +30,7 @@ public static partial class TargetDatabase
         // PSCI SYSTEM_OFF (x0 = 0x84000008; hvc #0) also powers off, always with status 0.
         Exit = ExitMethod.Semihosting,
         ExitDevice = "semihosting SYS_EXIT: x0 = 0x18, x1 = &{0x20026, code}, hlt #0xf000",
-        Args = ["-M", "virt", "-cpu", "cortex-a57", "-m", "128M", "-display", "none", "-nic", "none", "-serial", "stdio",
+        Args = ["-M", "virt", "-cpu", "max", "-m", "128M", "-display", "none", "-nic", "none", "-serial", "stdio",
                 "-monitor", "none", "-no-reboot", "-semihosting-config", "enable=on,target=native"],
     };
 

@@ -21,13 +21,14 @@ public static partial class TargetDatabase
         Mode = QemuMode.System,
         Binary = "qemu-system-x86_64",
         Machine = "pc",
-        Cpu = "",
+        // max: QEMU TCG's every feature, among them SMEP and SMAP, which the kernel turns on (docs/kernel.md).
+        Cpu = "max",
         Memory = "128M",
         Firmware = "",
         Console = "COM1 (16550 UART at I/O port 0x3f8) on stdio",
         Exit = ExitMethod.IsaDebugExit,
         ExitDevice = "isa-debug-exit,iobase=0xf4,iosize=0x04",
-        Args = ["-M", "pc", "-m", "128M", "-display", "none", "-nic", "none", "-serial", "stdio", "-monitor", "none",
+        Args = ["-M", "pc", "-cpu", "max", "-m", "128M", "-display", "none", "-nic", "none", "-serial", "stdio", "-monitor", "none",
                 "-no-reboot", "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04"],
     };
 
