@@ -39,9 +39,11 @@ __RELIBC_END
 #define EPIPE 32
 #define EDOM 33
 #define ERANGE 34
+#define EDEADLK 35
 #define ENAMETOOLONG 36
 #define ENOSYS 38
 #define ENOTEMPTY 39
 #define EOVERFLOW 75
 #define EILSEQ 84
+#define ETIMEDOUT 110
 #endif

@@ -42,6 +42,9 @@ public static class CompilerCodes
     /// <summary><c>[StructLayout(LayoutKind.Auto)]</c>: CoreCLR may reorder the fields; the subset lays every struct out as C does.</summary>
     public const string AutoLayout = "VDN4012";
 
+    /// <summary>A <c>[ThreadStatic]</c> field with an initializer: it would run on one thread only, as on CoreCLR; initialize on first use.</summary>
+    public const string ThreadStaticInitializer = "VDN4013";
+
     /// <summary>An IL construct the translator does not implement (a compiler limitation): rewrite the construct named in the message.</summary>
     public const string Unsupported = "VDN4100";
 

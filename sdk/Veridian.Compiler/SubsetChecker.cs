@@ -71,6 +71,22 @@ public static class SubsetChecker
             base.VisitStructDeclaration(node);
         }
 
+        public override void VisitFieldDeclaration(FieldDeclarationSyntax node)
+        {
+            // The static constructor runs once, on the thread that starts the program: every other thread would see
+            // the field's default, not the initializer's value (CoreCLR's rule too), which is never what was meant.
+            foreach (var v in node.Declaration.Variables)
+            {
+                if (v.Initializer is not null && model.GetDeclaredSymbol(v) is IFieldSymbol { IsStatic: true } field
+                    && field.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == "System.ThreadStaticAttribute"))
+                {
+                    report(CompilerCodes.ThreadStaticInitializer, v, $"[ThreadStatic] field '{v.Identifier.Text}' has an initializer, which would set only the first thread's copy",
+                        "drop the initializer: every thread's copy starts as zero; initialize it on first use");
+                }
+            }
+            base.VisitFieldDeclaration(node);
+        }
+
         public override void VisitInterfaceDeclaration(InterfaceDeclarationSyntax node) =>
             report(CompilerCodes.VirtualDispatch, node, $"interface '{node.Identifier.Text}' is outside subset v1", "use generics over structs or function pointers");
 

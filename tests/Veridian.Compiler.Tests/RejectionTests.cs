@@ -43,6 +43,7 @@ public sealed class RejectionTests
         { "abstract_class", CompilerCodes.VirtualDispatch, "abstract class B { } // <-" },
         { "dynamic", CompilerCodes.AsyncIterator, "static class A {\n static void F() {\n  dynamic d = 1; // <-\n }\n}" },
         { "auto_layout", CompilerCodes.AutoLayout, "[System.Runtime.InteropServices.StructLayout(System.Runtime.InteropServices.LayoutKind.Auto)] // <-\nstruct S { public byte A; public long B; }" },
+        { "thread_static_initializer", CompilerCodes.ThreadStaticInitializer, "static class A {\n [System.ThreadStatic] static int t = 1; // <-\n}" },
         { "generic_over_class", CompilerCodes.GenericOverClass, "static class A {\n static void G<T>(T x) { }\n static void F() {\n  G<string>(\"a\"); // <-\n }\n}" },
     };
 

@@ -76,4 +76,38 @@ public sealed partial class HeaderTests
         Assert.Contains("#if VERIDIAN_X86_64\n    public const int ILogB0 = -2147483647 - 1, ILogBNaN = -2147483647 - 1;\n#else\n    public const int ILogB0 = -2147483647, ILogBNaN = 2147483647;\n", fp, StringComparison.Ordinal);
         Assert.Contains("#define math_errhandling (MATH_ERRNO | MATH_ERREXCEPT)", header, StringComparison.Ordinal);
     }
+
+    [GeneratedRegex(@"typedef union \{ char __size\[(\d+)\]; long __align; \} (pthread_\w+);")]
+    private static partial Regex PthreadType();
+
+    [GeneratedRegex(@"Size = (\d+)\)\]\s*public struct (\w+)")]
+    private static partial Regex CSharpSizedStruct();
+
+    /// <summary>pthread.h's opaque types have the sizes of the C# structs behind them, and clang agrees on every target.</summary>
+    [Theory]
+    [InlineData("x86_64-linux-gnu")]
+    [InlineData("aarch64-linux-gnu")]
+    [InlineData("riscv64-linux-gnu")]
+    public void Pthread_types_of_pthread_h_have_the_sizes_of_the_CSharp_structs(string clangTarget)
+    {
+        var names = new Dictionary<string, string>
+        {
+            ["ThreadAttributes"] = "pthread_attr_t", ["Mutex"] = "pthread_mutex_t", ["MutexAttributes"] = "pthread_mutexattr_t",
+            ["Condition"] = "pthread_cond_t", ["ConditionAttributes"] = "pthread_condattr_t",
+            ["ReadWriteLock"] = "pthread_rwlock_t", ["ReadWriteLockAttributes"] = "pthread_rwlockattr_t",
+        };
+        var header = PthreadType().Matches(File.ReadAllText(Repo.PathOf("relibc-cs", "include", "pthread.h")))
+            .ToDictionary(m => m.Groups[2].Value, m => int.Parse(m.Groups[1].Value));
+        var csharp = CSharpSizedStruct().Matches(File.ReadAllText(Repo.PathOf("relibc-cs", "src", "Header", "Pthread", "Types.cs")))
+            .ToDictionary(m => names[m.Groups[2].Value], m => int.Parse(m.Groups[1].Value));
+        Assert.Equal(7, csharp.Count);
+        Assert.Equal(header.OrderBy(p => p.Key, StringComparer.Ordinal), csharp.OrderBy(p => p.Key, StringComparer.Ordinal));
+
+        using var dir = new TempDir("pthread-sizes");
+        var probe = Path.Combine(dir.Path, "sizes.c");
+        File.WriteAllText(probe, "#include <pthread.h>\n" + string.Concat(csharp.Select(p =>
+            $"_Static_assert(sizeof({p.Key}) == {p.Value} && _Alignof({p.Key}) == 8, \"{p.Key}\");\n")));
+        var r = Repo.Run("clang-19", ["--target=" + clangTarget, "-fsyntax-only", "-nostdlibinc", "-isystem", Repo.PathOf("relibc-cs", "include"), probe]);
+        Assert.True(r.ExitCode == 0, r.StdErr);
+    }
 }

@@ -20,6 +20,11 @@ internal static unsafe class Start
         var argc = (int)sp[0];
         var argv = (byte**)(sp + 1);
         var envp = argv + argc + 1;
+        var auxv = envp;
+        while (*auxv != null)
+            auxv++;
+        // TLS first (errno is thread-local): the main thread's area and thread pointer, from the PT_TLS segment.
+        Relibc.Header.Pthread.ThreadArea.InitMain((nuint*)(auxv + 1));
         Env.Variables = envp;
         for (var init = initStart; init < initEnd; init++)
             (*init)();

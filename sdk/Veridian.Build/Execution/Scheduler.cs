@@ -17,51 +17,80 @@ public static class Scheduler
     public static void Run<T>(IReadOnlyList<T> nodes, Func<T, IEnumerable<T>> dependencies, int jobs, Func<T, bool> run, Action<T, bool> skip, CancellationToken cancel)
         where T : notnull
     {
-        var pending = nodes.ToDictionary(n => n, n => dependencies(n).Count());
-        var dependents = nodes.SelectMany(n => dependencies(n).Select(d => (d, n))).ToLookup(p => p.d, p => p.n);
-        var ready = new System.Collections.Concurrent.BlockingCollection<T>();
+        // Plain collections and a monitor: BlockingCollection wakes its idle consumers with an exception at the end,
+        // and LINQ over tuples JIT-compiles framework generics — both cost a no-op build measurable time (bench/README.md).
+        var pending = new Dictionary<T, int>(nodes.Count);
+        var dependents = new Dictionary<T, List<T>>(nodes.Count);
+        foreach (var n in nodes)
+        {
+            var count = 0;
+            foreach (var d in dependencies(n))
+            {
+                count++;
+                if (!dependents.TryGetValue(d, out var list))
+                    dependents[d] = list = [];
+                list.Add(n);
+            }
+            pending[n] = count;
+        }
+        var ready = new Queue<T>();
         var succeeded = new HashSet<T>();
         var remaining = nodes.Count;
         var failed = false;
         var gate = new object();
-        foreach (var n in nodes.Where(n => pending[n] == 0))
-            ready.Add(n);
-        if (remaining == 0)
-            ready.CompleteAdding();
-
-        void Done(T node, bool ok)
+        foreach (var n in nodes)
         {
-            lock (gate)
-            {
-                if (ok)
-                    succeeded.Add(node);
-                else
-                    failed = true;
-                foreach (var d in dependents[node])
-                {
-                    if (--pending[d] == 0)
-                        ready.Add(d);
-                }
-                if (--remaining == 0)
-                    ready.CompleteAdding();
-            }
+            if (pending[n] == 0)
+                ready.Enqueue(n);
         }
 
-        var workers = Enumerable.Range(0, Math.Max(1, jobs)).Select(_ => new Thread(() =>
+        // Called with the gate held.
+        void Done(T node, bool ok)
         {
-            foreach (var node in ready.GetConsumingEnumerable())
+            if (ok)
+                succeeded.Add(node);
+            else
+                failed = true;
+            if (dependents.TryGetValue(node, out var list))
             {
+                foreach (var d in list)
+                {
+                    if (--pending[d] == 0)
+                        ready.Enqueue(d);
+                }
+            }
+            --remaining;
+            Monitor.PulseAll(gate);
+        }
+
+        void Work()
+        {
+            while (true)
+            {
+                T node;
                 bool go;
                 lock (gate)
+                {
+                    while (ready.Count == 0 && remaining > 0)
+                        Monitor.Wait(gate);
+                    if (ready.Count == 0)
+                        return;
+                    node = ready.Dequeue();
                     go = !failed && !cancel.IsCancellationRequested && dependencies(node).All(succeeded.Contains);
+                }
                 var ok = false;
                 if (go)
                     ok = run(node);
                 else
                     skip(node, cancel.IsCancellationRequested);
-                Done(node, ok);
+                lock (gate)
+                    Done(node, ok);
             }
-        }) { IsBackground = true, Name = "veridian-build" }).ToList();
+        }
+
+        var workers = new Thread[Math.Max(1, jobs)];
+        for (var i = 0; i < workers.Length; i++)
+            workers[i] = new Thread(Work) { IsBackground = true, Name = "veridian-build" };
         foreach (var w in workers)
             w.Start();
         foreach (var w in workers)

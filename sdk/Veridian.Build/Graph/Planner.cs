@@ -173,8 +173,7 @@ public static class Planner
 
             var objects = new List<BuildAction>();
             var seen = new HashSet<string>(StringComparer.Ordinal);
-            var oneUnit = new List<(string Source, Language Language, Located Glob)>();
-            var oneUnitAt = new Dictionary<Language, int>();
+            var oneUnit = new List<OneUnit>();
             foreach (var glob in settings.SelectMany(s => s.Sources))
             {
                 var files = Glob.Expand(project.Directory, glob.Value);
@@ -198,9 +197,11 @@ public static class Planner
                     {
                         // All of a unit's sources in the language are one compilation: one action after the loop,
                         // linked where the language's first source stands.
-                        if (!oneUnit.Exists(u => u.Language == language.Value))
-                            oneUnitAt[language.Value] = objects.Count;
-                        oneUnit.Add((source, language.Value, glob));
+                        var group = oneUnit.Find(u => u.Language == language.Value);
+                        if (group is null)
+                            oneUnit.Add(group = new OneUnit(language.Value, objects.Count));
+                        group.Sources.Add(source);
+                        group.Edges.Add(new Edge(source, $"{Languages.Name(language.Value)} source matched by '{glob.Value}' ({glob.Location})", null));
                         continue;
                     }
                     var kind = KindFor(language.Value);
@@ -212,15 +213,13 @@ public static class Planner
                 }
             }
 
-            foreach (var group in oneUnit.GroupBy(u => u.Language).Reverse())
+            for (var g = oneUnit.Count - 1; g >= 0; g--) // (in reverse, so earlier positions stay valid)
             {
-                var files = group.Select(c => c.Source).ToList();
-                var name = Languages.Name(group.Key);
-                var edges = group.Select(u => new Edge(u.Source, $"{name} source matched by '{u.Glob.Value}' ({u.Glob.Location})", null)).ToList();
+                var group = oneUnit[g];
                 // A one-unit compiler reads no C flags, but the project's code generation flags apply (-ffunction-sections …).
                 var codegenFlags = args.Where(a => CodegenOptions.Default.With(a) is not null).ToList();
-                var action = new BuildAction(KindFor(group.Key), unit, $"{unit.OutDir}/obj/{name}.o", codegenFlags, edges, group.Key, files);
-                objects.Insert(oneUnitAt[group.Key], action); // (groups in reverse, so earlier positions stay valid)
+                var action = new BuildAction(KindFor(group.Language), unit, $"{unit.OutDir}/obj/{Languages.Name(group.Language)}.o", codegenFlags, group.Edges, group.Language, group.Sources);
+                objects.Insert(group.At, action);
                 Actions.Add(action);
             }
 
@@ -244,8 +243,16 @@ public static class Planner
                 else if (project.Kind == ProjectKind.Kernel && target.KernelLinkerScript is not null)
                     mainInputs.Add(new Edge(unit.KernelScript, $"the kernel linker script of {target.Canonical}", null));
                 // The project's link-flags, then what its languages' objects need (C# on Linux: libm).
-                var linkArgs = settings.SelectMany(s => s.LinkFlags)
-                    .Concat(objects.Select(o => o.Language).OfType<Language>().Distinct().SelectMany(l => Languages.LinkFlags(l, target.Info))).ToList();
+                var linkArgs = settings.SelectMany(s => s.LinkFlags).ToList();
+                var linked = new bool[Languages.All.Count];
+                foreach (var o in objects)
+                {
+                    if (o.Language is { } l && !linked[(int)l])
+                    {
+                        linked[(int)l] = true;
+                        linkArgs.AddRange(Languages.LinkFlags(l, target.Info));
+                    }
+                }
                 main = new BuildAction(ActionKind.Link, unit, unit.MainOutput, linkArgs, mainInputs);
             }
             Actions.Add(main);
@@ -254,6 +261,19 @@ public static class Planner
             var result = (unit, main, (IReadOnlyList<string>)exported);
             _units[key] = result;
             return result;
+        }
+
+        /// <summary>
+        /// The sources of one language that compiles as one unit, and where its object goes among the unit's objects (where
+        /// its first source stood). A class, not a tuple or a LINQ group: generics over our value types are JIT-compiled
+        /// on every start (bench/README.md, "issue 12: before/after").
+        /// </summary>
+        private sealed class OneUnit(Language language, int at)
+        {
+            public Language Language { get; } = language;
+            public int At { get; } = at;
+            public List<string> Sources { get; } = [];
+            public List<Edge> Edges { get; } = [];
         }
 
         /// <summary>Compile (front end with a depfile, then codegen) or codegen (IR, and C#, whose compiler reads no headers).</summary>

@@ -45,8 +45,14 @@ internal sealed class BuildCommand : Command
         var graph = Planner.Plan(request);
         terminal.Note($"plan: {graph.Actions.Count} actions in {Ms(planClock.Elapsed)}");
         // Programs linked against relibc-cs need it in the sysroot first (docs/relibc.md, "Sysroot").
-        foreach (var target in graph.Actions.Where(a => a.Kind == ActionKind.Link).Select(a => a.Unit.Target.Info).Distinct())
-            Veridian.Build.Sysroot.SysrootBuilder.Ensure(target, Veridian.Common.SdkLayout.DefaultSysroot);
+        // (Plain loops over reference types here and below: LINQ over the target record or over tuples would
+        // JIT-compile framework generics on every start, which ReadyToRun cannot precompile — bench/README.md.)
+        var linkedTargets = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var a in graph.Actions)
+        {
+            if (a.Kind == ActionKind.Link && linkedTargets.Add(a.Unit.Target.Canonical))
+                Veridian.Build.Sysroot.SysrootBuilder.Ensure(a.Unit.Target.Info, Veridian.Common.SdkLayout.DefaultSysroot);
+        }
         var explain = parse.GetValue(_explain);
         IReadOnlyList<BuildAction> explained = [];
         if (explain is not null)
@@ -80,8 +86,11 @@ internal sealed class BuildCommand : Command
 
         if (json)
             terminal.WriteJson(Report(result, jobs));
-        foreach (var (a, o) in graph.Actions.Select(a => (a, result.Outcome(a))).Where(p => p.Item2.Status == ActionStatus.Failed || p.Item2.ToolOutput.Length > 0 && p.Item2.Status is ActionStatus.Ran or ActionStatus.Cached))
+        foreach (var a in graph.Actions)
         {
+            var o = result.Outcome(a);
+            if (!(o.Status == ActionStatus.Failed || o.ToolOutput.Length > 0 && o.Status is ActionStatus.Ran or ActionStatus.Cached))
+                continue;
             if (o.Status == ActionStatus.Failed)
                 terminal.Err.WriteLine($"{terminal.Paint("failed", "red")}: {a.Label}");
             if (o.ToolOutput.Length > 0)

@@ -121,6 +121,14 @@ public sealed partial class MethodTranslator
         }
         var ft = FieldTypeIn(f, owner);
         var global = _mt.StaticField(f, owner);
+        if (_m.IsThreadStatic(f))
+        {
+            // The calling thread's copy: LLVM wants TLS addresses through this intrinsic (one per access; it is CSE'd).
+            _mt.Declare("declare nonnull ptr @llvm.threadlocal.address.p0(ptr nonnull)");
+            var own = T();
+            Emit($"{own} = call ptr @llvm.threadlocal.address.p0(ptr {global})");
+            global = own;
+        }
         switch (op)
         {
             case ILOpCode.Ldsflda: Push(global, VK.Ptr); break;

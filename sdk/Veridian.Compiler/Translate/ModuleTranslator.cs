@@ -257,7 +257,9 @@ public sealed class ModuleTranslator
             throw new UnsupportedException($"[CSymbol(\"{symbol}\")] on a field of the generic type {owner.Key} (each instantiation would define the symbol)");
         name = "@" + Quote(symbol ?? "static:" + key);
         var layout = Model.LayoutOf(Model.FieldType(f, new GenericContext(owner.Args.IsDefault ? [] : owner.Args, [])));
-        var linkage = symbol is null ? "internal global" : "global";
+        // A [ThreadStatic] field is thread_local with LLVM's default (general-dynamic) model, which LLVM narrows to
+        // local-exec in executables (static or PIE) because the definition is local.
+        var linkage = (symbol is null ? "internal " : "") + (Model.IsThreadStatic(f) ? "thread_local " : "") + "global";
         _globals.Append(CultureInfo.InvariantCulture, $"{name} = {linkage} [{layout.Size} x i8] zeroinitializer, align {Math.Max(layout.Align, 1)}\n");
         _statics[key] = name;
         RequireStaticConstructor(owner);

@@ -78,6 +78,17 @@ public sealed class ProgramModel
         return null;
     }
 
+    /// <summary>True when a static field is <c>[ThreadStatic]</c>: one copy per thread, an ELF TLS variable.</summary>
+    public bool IsThreadStatic(FieldDefinitionHandle f)
+    {
+        foreach (var a in Md.GetFieldDefinition(f).GetCustomAttributes())
+        {
+            if (AttributeName(Md.GetCustomAttribute(a)) == "System.ThreadStaticAttribute")
+                return true;
+        }
+        return false;
+    }
+
     /// <summary>The name of a static field's <c>[Veridian.Interop.CSymbol]</c>, or null.</summary>
     public string? CSymbol(FieldDefinitionHandle f)
     {

@@ -123,6 +123,8 @@ namespace System
     }
 
     [AttributeUsage(AttributeTargets.Enum)] public sealed class FlagsAttribute : Attribute { }
+    /// <summary>A static field with one copy per thread (an ELF TLS variable; docs/csharp-subset.md, "Thread-local statics").</summary>
+    [AttributeUsage(AttributeTargets.Field, Inherited = false)] public sealed class ThreadStaticAttribute : Attribute { }
     [AttributeUsage(AttributeTargets.Parameter)] public sealed class ParamArrayAttribute : Attribute { }
 
     /// <summary>Required by Roslyn for non-exhaustive switch expressions; constructing it is a v1 error (no exceptions).</summary>

@@ -8,8 +8,8 @@ namespace Relibc.Header.Stdlib;
 /// <summary>
 /// The allocator (C17 7.22.3; docs/relibc.md, "Allocator"). Every block has a 16-byte header before it. Small blocks
 /// (up to 4080 bytes) come from nine power-of-two size classes of 16 B … 4 KiB, carved from 64 KiB mmap chunks and
-/// kept on one free list per class. Large blocks get their own mapping, returned to the OS by free. Not yet
-/// thread-safe: relibc has no threads yet (pthread comes with a lock around each class).
+/// kept on one free list per class. Large blocks get their own mapping, returned to the OS by free. Thread-safe: the
+/// free lists are behind one futex lock (uncontended, an atomic instruction on each side).
 /// </summary>
 public static unsafe class Malloc
 {
@@ -20,6 +20,7 @@ public static unsafe class Malloc
     private const int ProtReadWrite = 3, MapPrivateAnonymous = 0x22;
 
     private static FreeLists s_free;
+    private static int s_lock;
 
     private struct FreeLists
     {
@@ -102,16 +103,25 @@ public static unsafe class Malloc
         if (alignment <= 16 && size <= (16u << (Classes - 1)) - Header)
         {
             var c = ClassOf(size + Header);
-            var head = (nuint*)s_free.Heads[c];
-            if (head == null)
+            fixed (int* l = &s_lock)
             {
-                head = Refill(c);
+                Pthread.Lock.Acquire(l);
+                var head = (nuint*)s_free.Heads[c];
                 if (head == null)
-                    return null;
+                {
+                    head = Refill(c);
+                    if (head == null)
+                    {
+                        Pthread.Lock.Release(l);
+                        return null;
+                    }
+                }
+                else
+                    s_free.Heads[c] = (ulong)*head;
+                Pthread.Lock.Release(l);
+                head[0] = (nuint)c;
+                return (byte*)head + Header;
             }
-            s_free.Heads[c] = (ulong)*head;
-            head[0] = (nuint)c;
-            return (byte*)head + Header;
         }
         return AllocateLarge(size, alignment < 16 ? 16 : alignment);
     }
@@ -128,8 +138,13 @@ public static unsafe class Malloc
             return;
         }
         var c = (int)header[0];
-        header[0] = (nuint)s_free.Heads[c];
-        s_free.Heads[c] = (ulong)header;
+        fixed (int* l = &s_lock)
+        {
+            Pthread.Lock.Acquire(l);
+            header[0] = (nuint)s_free.Heads[c];
+            s_free.Heads[c] = (ulong)header;
+            Pthread.Lock.Release(l);
+        }
     }
 
     private static nuint Usable(void* block)

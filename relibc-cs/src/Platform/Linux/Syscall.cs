@@ -32,9 +32,11 @@ internal static class Nr
 {
 #if VERIDIAN_X86_64
     public const int Read = 0, Write = 1, Close = 3, Lseek = 8, Mmap = 9, Munmap = 11, Ioctl = 16, Getpid = 39,
-        Kill = 62, Openat = 257, ExitGroup = 231, Gettid = 186, Tgkill = 234, Unlinkat = 263, ClockGettime = 228;
+        Kill = 62, Openat = 257, ExitGroup = 231, Gettid = 186, Tgkill = 234, Unlinkat = 263, ClockGettime = 228,
+        Mprotect = 10, Futex = 202, SchedYield = 24, Exit = 60, ArchPrctl = 158, SetTidAddress = 218;
 #else
     public const int Read = 63, Write = 64, Close = 57, Lseek = 62, Mmap = 222, Munmap = 215, Ioctl = 29, Getpid = 172,
-        Kill = 129, Openat = 56, ExitGroup = 94, Gettid = 178, Tgkill = 131, Unlinkat = 35, ClockGettime = 113;
+        Kill = 129, Openat = 56, ExitGroup = 94, Gettid = 178, Tgkill = 131, Unlinkat = 35, ClockGettime = 113,
+        Mprotect = 226, Futex = 98, SchedYield = 124, Exit = 93, SetTidAddress = 96;
 #endif
 }
