@@ -58,5 +58,11 @@ int vfprintf(FILE *__restrict, const char *__restrict, va_list) __attribute__((_
 int vsprintf(char *__restrict, const char *__restrict, va_list) __attribute__((__format__(__printf__, 2, 0)));
 int vsnprintf(char *__restrict, size_t, const char *__restrict, va_list) __attribute__((__format__(__printf__, 3, 0)));
 int vdprintf(int, const char *__restrict, va_list) __attribute__((__format__(__printf__, 2, 0)));
+int scanf(const char *__restrict, ...) __attribute__((__format__(__scanf__, 1, 2)));
+int fscanf(FILE *__restrict, const char *__restrict, ...) __attribute__((__format__(__scanf__, 2, 3)));
+int sscanf(const char *__restrict, const char *__restrict, ...) __attribute__((__format__(__scanf__, 2, 3)));
+int vscanf(const char *__restrict, va_list) __attribute__((__format__(__scanf__, 1, 0)));
+int vfscanf(FILE *__restrict, const char *__restrict, va_list) __attribute__((__format__(__scanf__, 2, 0)));
+int vsscanf(const char *__restrict, const char *__restrict, va_list) __attribute__((__format__(__scanf__, 2, 0)));
 __RELIBC_END
 #endif
