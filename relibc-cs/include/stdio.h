@@ -3,6 +3,10 @@
 #define _STDIO_H
 #include <_relibc.h>
 #include <stddef.h>
+#ifndef _VA_LIST /* POSIX: stdio.h defines va_list (the guard is clang's stdarg.h's, so either may come first) */
+typedef __builtin_va_list va_list;
+#define _VA_LIST
+#endif
 #define EOF (-1)
 #define BUFSIZ 4096
 #define _IOFBF 0
@@ -48,5 +52,17 @@ int printf(const char *__restrict, ...) __attribute__((__format__(__printf__, 1,
 int fprintf(FILE *__restrict, const char *__restrict, ...) __attribute__((__format__(__printf__, 2, 3)));
 int sprintf(char *__restrict, const char *__restrict, ...) __attribute__((__format__(__printf__, 2, 3)));
 int snprintf(char *__restrict, size_t, const char *__restrict, ...) __attribute__((__format__(__printf__, 3, 4)));
+int dprintf(int, const char *__restrict, ...) __attribute__((__format__(__printf__, 2, 3)));
+int vprintf(const char *__restrict, va_list) __attribute__((__format__(__printf__, 1, 0)));
+int vfprintf(FILE *__restrict, const char *__restrict, va_list) __attribute__((__format__(__printf__, 2, 0)));
+int vsprintf(char *__restrict, const char *__restrict, va_list) __attribute__((__format__(__printf__, 2, 0)));
+int vsnprintf(char *__restrict, size_t, const char *__restrict, va_list) __attribute__((__format__(__printf__, 3, 0)));
+int vdprintf(int, const char *__restrict, va_list) __attribute__((__format__(__printf__, 2, 0)));
+int scanf(const char *__restrict, ...) __attribute__((__format__(__scanf__, 1, 2)));
+int fscanf(FILE *__restrict, const char *__restrict, ...) __attribute__((__format__(__scanf__, 2, 3)));
+int sscanf(const char *__restrict, const char *__restrict, ...) __attribute__((__format__(__scanf__, 2, 3)));
+int vscanf(const char *__restrict, va_list) __attribute__((__format__(__scanf__, 1, 0)));
+int vfscanf(FILE *__restrict, const char *__restrict, va_list) __attribute__((__format__(__scanf__, 2, 0)));
+int vsscanf(const char *__restrict, const char *__restrict, va_list) __attribute__((__format__(__scanf__, 2, 0)));
 __RELIBC_END
 #endif

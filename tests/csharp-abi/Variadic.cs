@@ -1,5 +1,6 @@
 // A C variadic function exported from C# (docs/csharp-subset.md, "Exporting a C variadic function"),
-// called from C with ints, longs, pointers and doubles.
+// called from C with ints, longs, pointers and doubles; and a function taking C's va_list ([CVaList], as vprintf
+// does), called by a C variadic function that has read the first argument itself.
 using System;
 using System.Runtime.InteropServices;
 using Veridian.Interop;
@@ -25,6 +26,20 @@ static unsafe class Variadic
         {
             if (*tag == (byte)'d') total += (long)(args.NextDouble() * 10);
             else if (*tag == (byte)'p') total += *(int*)args.NextPointer();
+            else total += args.NextInt32();
+        }
+        return total;
+    }
+
+    [UnmanagedCallersOnly(EntryPoint = "cs_vmixed")]
+    static long VMixed(byte* tag, [CVaList] VaList args)
+    {
+        long total = 0;
+        for (; *tag != 0; tag++)
+        {
+            if (*tag == (byte)'d') total += (long)(args.NextDouble() * 10);
+            else if (*tag == (byte)'p') total += *(int*)args.NextPointer();
+            else if (*tag == (byte)'l') total += args.NextInt64();
             else total += args.NextInt32();
         }
         return total;

@@ -83,7 +83,7 @@ public sealed partial class MethodTranslator
         if (_cAbi)
         {
             var plist = sig.ParameterTypes;
-            if (plist.Length > 0 && plist[^1] is NamedSig { Name: "Veridian.Interop.VaList" })
+            if (plist.Length > 0 && plist[^1] is NamedSig { Name: "Veridian.Interop.VaList" } && !_m.IsCVaList(_inst.Def, plist.Length - 1))
                 plist = plist.RemoveAt(plist.Length - 1);
             csig = CSignature.Lower(_mt, sig.ReturnType, plist);
         }
@@ -112,6 +112,24 @@ public sealed partial class MethodTranslator
         for (int i = 0; i < sig.ParameterTypes.Length; i++)
         {
             var pt = sig.ParameterTypes[i];
+            if (_cAbi && pt is NamedSig { Name: "Veridian.Interop.VaList" } && _m.IsCVaList(_inst.Def, i))
+            {
+                // C's va_list argument: on x86_64 a pointer to the caller's list (an array type decays), on aarch64 a
+                // pointer to a copy the caller made (a 32-byte composite goes by reference), on riscv64 the cursor
+                // itself, which gets a slot of its own so that reading advances it as va_arg does.
+                var pname0 = $"%p{i}";
+                parms.Add($"ptr {pname0}");
+                var slot = AllocaFor(pt);
+                if (_mt.Target.Arch == Arch.RiscV64)
+                {
+                    var cursor = Alloca("ptr", 8);
+                    prologue.Append(CultureInfo.InvariantCulture, $"  store ptr {pname0}, ptr {cursor}\n  store ptr {cursor}, ptr {slot}\n");
+                }
+                else
+                    prologue.Append(CultureInfo.InvariantCulture, $"  store ptr {pname0}, ptr {slot}\n");
+                _args.Add((slot, pt, true));
+                continue;
+            }
             if (_cAbi && i == sig.ParameterTypes.Length - 1 && pt is NamedSig { Name: "Veridian.Interop.VaList" })
             {
                 variadic = true;

@@ -78,6 +78,18 @@ public sealed class ProgramModel
         return null;
     }
 
+    /// <summary>True when parameter <paramref name="index"/> (0-based) of a method is <c>[Veridian.Interop.CVaList]</c>: C's va_list, not <c>...</c>.</summary>
+    public bool IsCVaList(MethodDefinitionHandle h, int index)
+    {
+        foreach (var ph in Md.GetMethodDefinition(h).GetParameters())
+        {
+            var p = Md.GetParameter(ph);
+            if (p.SequenceNumber == index + 1)
+                return HasAttribute(p.GetCustomAttributes(), "Veridian.Interop.CVaListAttribute");
+        }
+        return false;
+    }
+
     /// <summary>True when a static field is <c>[ThreadStatic]</c>: one copy per thread, an ELF TLS variable.</summary>
     public bool IsThreadStatic(FieldDefinitionHandle f)
     {

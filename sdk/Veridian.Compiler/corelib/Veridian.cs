@@ -92,6 +92,13 @@ namespace Veridian.Interop
     }
 
     /// <summary>
+    /// Marks a <c>VaList</c> parameter as C's <c>va_list</c> argument (<c>int vprintf(const char *, va_list)</c>), not the
+    /// function's own <c>...</c>: the caller started the list; the function reads on from where it stands.
+    /// </summary>
+    [AttributeUsage(AttributeTargets.Parameter)]
+    public sealed class CVaListAttribute : Attribute { }
+
+    /// <summary>
     /// The variable arguments of an exported C variadic function. A method marked
     /// <c>[UnmanagedCallersOnly(EntryPoint = "...")]</c> whose LAST parameter is a <c>VaList</c> is exported
     /// as a C variadic function (<c>int printf(const char*, ...)</c>); the compiler starts the list on entry

@@ -128,7 +128,10 @@ public static unsafe class FileIo
 
     /// <summary>ungetc — https://pubs.opengroup.org/onlinepubs/9699919799/functions/ungetc.html (one byte; clears EOF).</summary>
     [UnmanagedCallersOnly(EntryPoint = "ungetc")]
-    public static int UngetC(int c, File* f)
+    public static int UngetC(int c, File* f) => PushBack(c, f);
+
+    /// <summary>ungetc's work, for relibc-cs's own callers (scanf gives back its one byte of look-ahead).</summary>
+    public static int PushBack(int c, File* f)
     {
         if (c < 0 || f->Pushed >= 0)
             return -1;

@@ -14,6 +14,11 @@ public unsafe struct Sink
     public nuint Count;
     public bool Failed;
 
+    /// <summary>dprintf: output goes to this file descriptor, through <see cref="Buffer"/> (<see cref="Capacity"/> bytes, flushed when full and by <see cref="Flush"/>).</summary>
+    public bool ToDescriptor;
+    public int Descriptor;
+    private nuint _pending;
+
     public void Put(byte* data, nuint n)
     {
         if (Stream != null)
@@ -21,12 +26,41 @@ public unsafe struct Sink
             if (!Streams.Put(Stream, data, n))
                 Failed = true;
         }
+        else if (ToDescriptor)
+        {
+            for (nuint i = 0; i < n; i++)
+            {
+                if (_pending == Capacity)
+                    Flush();
+                Buffer[_pending++] = data[i];
+            }
+        }
         else if (Count < Capacity)
         {
             var room = Capacity - Count;
             Str.Copy(Buffer + Count, data, n < room ? n : room);
         }
         Count += n;
+    }
+
+    /// <summary>Writes what a descriptor sink holds (all of it: a short write is retried; an error sets <see cref="Failed"/> and errno).</summary>
+    public void Flush()
+    {
+        var p = Buffer;
+        while (_pending > 0 && !Failed)
+        {
+            var r = Errno.Errno.Result(Relibc.Platform.Pal.Write(Descriptor, p, _pending));
+            if (r < 0)
+            {
+                if (Errno.Errno.Value == E.INTR)
+                    continue;
+                Failed = true;
+                break;
+            }
+            p += r;
+            _pending -= (nuint)r;
+        }
+        _pending = 0;
     }
 
     public void Pad(byte c, int n)
@@ -39,9 +73,9 @@ public unsafe struct Sink
 /// <summary>
 /// The printf family (C17 7.21.6.1; https://pubs.opengroup.org/onlinepubs/9699919799/functions/fprintf.html): flags
 /// <c>- + space # 0</c>, width and precision (also <c>*</c>), length modifiers <c>hh h l ll j z t L</c>, conversions
-/// <c>d i u o x X c s p n %</c>, and the floating ones <c>f F e E g G a A</c> exactly (<see cref="FloatFormat"/>). Not
-/// yet: <c>L</c> (long double; fails with EINVAL), <c>%n$</c> positional arguments, wide <c>%lc %ls</c>, and the v*
-/// functions (COVERAGE.md).
+/// <c>d i u o x X c s p n %</c>, and the floating ones <c>f F e E g G a A</c> exactly (<see cref="FloatFormat"/>); the
+/// v* functions take C's va_list (<c>[CVaList]</c>). Not yet: <c>L</c> (long double; fails with EINVAL), <c>%n$</c>
+/// positional arguments, wide <c>%lc %ls</c> (COVERAGE.md).
 /// </summary>
 public static unsafe class Printf
 {
@@ -66,7 +100,9 @@ public static unsafe class Printf
 
     /// <summary>snprintf — https://pubs.opengroup.org/onlinepubs/9699919799/functions/snprintf.html (the full length is returned; at most n-1 bytes and a NUL are written).</summary>
     [UnmanagedCallersOnly(EntryPoint = "snprintf")]
-    public static int SnPrintF(byte* buffer, nuint n, byte* format, VaList args)
+    public static int SnPrintF(byte* buffer, nuint n, byte* format, VaList args) => Bounded(buffer, n, format, ref args);
+
+    private static int Bounded(byte* buffer, nuint n, byte* format, ref VaList args)
     {
         var sink = new Sink { Buffer = buffer, Capacity = n == 0 ? 0 : n - 1 };
         var ok = Format(ref sink, format, ref args);
@@ -77,11 +113,54 @@ public static unsafe class Printf
 
     /// <summary>sprintf — https://pubs.opengroup.org/onlinepubs/9699919799/functions/sprintf.html</summary>
     [UnmanagedCallersOnly(EntryPoint = "sprintf")]
-    public static int SPrintF(byte* buffer, byte* format, VaList args)
+    public static int SPrintF(byte* buffer, byte* format, VaList args) => Unbounded(buffer, format, ref args);
+
+    private static int Unbounded(byte* buffer, byte* format, ref VaList args)
     {
         var sink = new Sink { Buffer = buffer, Capacity = nuint.MaxValue };
         var ok = Format(ref sink, format, ref args);
         buffer[sink.Count] = 0;
+        return Finish(ref sink, ok);
+    }
+
+    /// <summary>vprintf — https://pubs.opengroup.org/onlinepubs/9699919799/functions/vprintf.html</summary>
+    [UnmanagedCallersOnly(EntryPoint = "vprintf")]
+    public static int VPrintF(byte* format, [CVaList] VaList args)
+    {
+        var sink = new Sink { Stream = Streams.Stdout };
+        return Finish(ref sink, Format(ref sink, format, ref args));
+    }
+
+    /// <summary>vfprintf — https://pubs.opengroup.org/onlinepubs/9699919799/functions/vfprintf.html</summary>
+    [UnmanagedCallersOnly(EntryPoint = "vfprintf")]
+    public static int VFPrintF(File* stream, byte* format, [CVaList] VaList args)
+    {
+        var sink = new Sink { Stream = stream };
+        return Finish(ref sink, Format(ref sink, format, ref args));
+    }
+
+    /// <summary>vsnprintf — https://pubs.opengroup.org/onlinepubs/9699919799/functions/vsnprintf.html</summary>
+    [UnmanagedCallersOnly(EntryPoint = "vsnprintf")]
+    public static int VSnPrintF(byte* buffer, nuint n, byte* format, [CVaList] VaList args) => Bounded(buffer, n, format, ref args);
+
+    /// <summary>vsprintf — https://pubs.opengroup.org/onlinepubs/9699919799/functions/vsprintf.html</summary>
+    [UnmanagedCallersOnly(EntryPoint = "vsprintf")]
+    public static int VSPrintF(byte* buffer, byte* format, [CVaList] VaList args) => Unbounded(buffer, format, ref args);
+
+    /// <summary>dprintf — https://pubs.opengroup.org/onlinepubs/9699919799/functions/dprintf.html</summary>
+    [UnmanagedCallersOnly(EntryPoint = "dprintf")]
+    public static int DPrintF(int fd, byte* format, VaList args) => ToDescriptor(fd, format, ref args);
+
+    /// <summary>vdprintf — https://pubs.opengroup.org/onlinepubs/9699919799/functions/vdprintf.html</summary>
+    [UnmanagedCallersOnly(EntryPoint = "vdprintf")]
+    public static int VDPrintF(int fd, byte* format, [CVaList] VaList args) => ToDescriptor(fd, format, ref args);
+
+    private static int ToDescriptor(int fd, byte* format, ref VaList args)
+    {
+        var buffer = stackalloc byte[512];
+        var sink = new Sink { ToDescriptor = true, Descriptor = fd, Buffer = buffer, Capacity = 512 };
+        var ok = Format(ref sink, format, ref args);
+        sink.Flush();
         return Finish(ref sink, ok);
     }
 

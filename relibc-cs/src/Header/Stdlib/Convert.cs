@@ -139,7 +139,7 @@ public static unsafe class Convert
         return p != start;
     }
 
-    private static long Signed(byte* s, byte** end, int radix, long min, long max)
+    internal static long Signed(byte* s, byte** end, int radix, long min, long max)
     {
         if (!Parse(s, end, radix, out var negative, out var magnitude, out var overflow))
             return 0;
@@ -160,7 +160,7 @@ public static unsafe class Convert
         return (long)magnitude;
     }
 
-    private static ulong Unsigned(byte* s, byte** end, int radix)
+    internal static ulong Unsigned(byte* s, byte** end, int radix)
     {
         if (!Parse(s, end, radix, out var negative, out var magnitude, out var overflow))
             return 0;

@@ -55,7 +55,7 @@ public static unsafe class Strtod
     /// The bits of the result in a binary format with <paramref name="fractionBits"/> stored fraction bits and a
     /// maximum exponent of <paramref name="maxExponent"/> (52/1023 double, 23/127 float).
     /// </summary>
-    private static ulong Parse(byte* s, byte** end, int fractionBits, int maxExponent)
+    internal static ulong Parse(byte* s, byte** end, int fractionBits, int maxExponent)
     {
         var p = s;
         while (Ctype.Ctype.Space(*p))
