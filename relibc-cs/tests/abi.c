@@ -1,5 +1,5 @@
 /* The headers' ABI against glibc's on the same machine: every errno value, the stdlib/inttypes structs' sizes and
-   offsets, and the constants a program can observe (EOF, EXIT_*, SEEK_*, the standard descriptors, PRI macros, PROT_*/MAP_*). */
+   offsets, and the constants a program can observe (EOF, EXIT_*, SEEK_*, the standard descriptors, PRI macros, PROT_* and MAP_*). */
 #include <errno.h>
 #include <inttypes.h>
 #include <stddef.h>
