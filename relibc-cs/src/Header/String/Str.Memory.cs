@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.Intrinsics;
+using Veridian.Intrinsics;
 
 namespace Relibc.Header.String;
 
@@ -67,11 +68,36 @@ public static unsafe partial class Str
             k.Store(d + count - 16);
             return;
         }
+#if VERIDIAN_X86_64
+        if (count >= RepThreshold && (nuint)(d - s) >= count && (nuint)(s - d) >= count)
+        {
+            RepMovsb(d, s, count);
+            return;
+        }
+#endif
         if ((nuint)(d - s) >= count)
             CopyForward(d, s, count);
         else
             CopyBackward(d, s, count);
     }
+
+#if VERIDIAN_X86_64
+    /// <summary>
+    /// From 2 KiB on, x86_64's string instructions (ERMS, "enhanced rep movsb/stosb") beat the 16-byte loops by 20-45%
+    /// (measured on the CI machine's EPYC, bench/README.md); below that their start-up costs more. Only for copies
+    /// whose regions do not overlap.
+    /// </summary>
+    private const nuint RepThreshold = 2048;
+
+    // The template keeps rdi, rsi and rcx as it found them (LLVM takes inputs as unchanged by the asm).
+    private static void RepMovsb(byte* d, byte* s, nuint count) =>
+        Cpu.Asm("movq %rdi, %r8\n\tmovq %rsi, %r9\n\tmovq %rcx, %r10\n\trep movsb\n\tmovq %r8, %rdi\n\tmovq %r9, %rsi\n\tmovq %r10, %rcx",
+            "{rdi},{rsi},{rcx},~{r8},~{r9},~{r10},~{memory}", (nuint)d, (nuint)s, count);
+
+    private static void RepStosb(byte* d, byte value, nuint count) =>
+        Cpu.Asm("movq %rdi, %r8\n\tmovq %rcx, %r10\n\trep stosb\n\tmovq %r8, %rdi\n\tmovq %r10, %rcx",
+            "{rdi},{rcx},{rax},~{r8},~{r10},~{memory}", (nuint)d, count, value);
+#endif
 
     /// <summary>More than 128 bytes where the destination does not start inside the source: aligned stores, ascending.</summary>
     private static void CopyForward(byte* d, byte* s, nuint count)
@@ -259,6 +285,13 @@ public static unsafe partial class Str
             }
             return;
         }
+#if VERIDIAN_X86_64
+        if (count >= RepThreshold)
+        {
+            RepStosb(d, value, count);
+            return;
+        }
+#endif
         var v = Vector128.Create(value);
         v.Store(d);
         v.Store(d + count - 16);
