@@ -19,10 +19,13 @@ public static unsafe partial class Str
     public static void Copy(byte* d, byte* s, nuint count)
     {
         if (count <= 16)
-        {
             CopySmall(d, s, count);
-            return;
-        }
+        else
+            CopyLarge(d, s, count);
+    }
+
+    private static void CopyLarge(byte* d, byte* s, nuint count)
+    {
         if (!Vector128.IsHardwareAccelerated)
         {
             CopyWords(d, s, count);
@@ -48,6 +51,13 @@ public static unsafe partial class Str
             e.Store(d + count - 16);
             return;
         }
+#if VERIDIAN_X86_64
+        if (CpuFeatures.Avx2 && (count < RepThreshold || (nuint)(d - s) < count || (nuint)(s - d) < count))
+        {
+            CopyAvx2(d, s, count);
+            return;
+        }
+#endif
         if (count <= 128)
         {
             var a = Vector128.Load(s);
@@ -301,6 +311,13 @@ public static unsafe partial class Str
         v.Store(d + count - 32);
         if (count <= 64)
             return;
+#if VERIDIAN_X86_64
+        if (CpuFeatures.Avx2)
+        {
+            FillAvx2(d, value, count);
+            return;
+        }
+#endif
         var end = d + count - 32;
         var p = (byte*)(((nuint)d + 32) & ~(nuint)15);
         while (p + 64 <= end)
@@ -319,33 +336,36 @@ public static unsafe partial class Str
     }
 
     /// <summary>memcmp: the difference of the first differing bytes as unsigned char, or 0.</summary>
-    public static int CompareMemory(byte* a, byte* b, nuint count)
+    public static int CompareMemory(byte* a, byte* b, nuint count) => count < 16 ? CompareSmall(a, b, count) : CompareLarge(a, b, count);
+
+    private static int CompareSmall(byte* a, byte* b, nuint count)
     {
-        if (count < 16)
+        if (count >= 8)
         {
-            if (count >= 8)
-            {
-                var x = *(ulong*)a ^ *(ulong*)b;
-                if (x != 0)
-                    return Differ(a, b, (nuint)BitOperations.TrailingZeroCount(x) >> 3);
-                var y = *(ulong*)(a + count - 8) ^ *(ulong*)(b + count - 8);
-                return y == 0 ? 0 : Differ(a, b, count - 8 + ((nuint)BitOperations.TrailingZeroCount(y) >> 3));
-            }
-            if (count >= 4)
-            {
-                var x = *(uint*)a ^ *(uint*)b;
-                if (x != 0)
-                    return Differ(a, b, (nuint)BitOperations.TrailingZeroCount(x) >> 3);
-                var y = *(uint*)(a + count - 4) ^ *(uint*)(b + count - 4);
-                return y == 0 ? 0 : Differ(a, b, count - 4 + ((nuint)BitOperations.TrailingZeroCount(y) >> 3));
-            }
-            for (nuint j = 0; j < count; j++)
-            {
-                if (a[j] != b[j])
-                    return a[j] - b[j];
-            }
-            return 0;
+            var x = *(ulong*)a ^ *(ulong*)b;
+            if (x != 0)
+                return Differ(a, b, (nuint)BitOperations.TrailingZeroCount(x) >> 3);
+            var y = *(ulong*)(a + count - 8) ^ *(ulong*)(b + count - 8);
+            return y == 0 ? 0 : Differ(a, b, count - 8 + ((nuint)BitOperations.TrailingZeroCount(y) >> 3));
         }
+        if (count >= 4)
+        {
+            var x = *(uint*)a ^ *(uint*)b;
+            if (x != 0)
+                return Differ(a, b, (nuint)BitOperations.TrailingZeroCount(x) >> 3);
+            var y = *(uint*)(a + count - 4) ^ *(uint*)(b + count - 4);
+            return y == 0 ? 0 : Differ(a, b, count - 4 + ((nuint)BitOperations.TrailingZeroCount(y) >> 3));
+        }
+        for (nuint j = 0; j < count; j++)
+        {
+            if (a[j] != b[j])
+                return a[j] - b[j];
+        }
+        return 0;
+    }
+
+    private static int CompareLarge(byte* a, byte* b, nuint count)
+    {
         nuint i = 0;
         if (!Vector128.IsHardwareAccelerated)
         {
@@ -359,6 +379,10 @@ public static unsafe partial class Str
             var t = *(ulong*)(a + count - 8) ^ *(ulong*)(b + count - 8);
             return t == 0 ? 0 : Differ(a, b, count - 8 + ((nuint)BitOperations.TrailingZeroCount(t) >> 3));
         }
+#if VERIDIAN_X86_64
+        if (count >= 32 && CpuFeatures.Avx2)
+            return CompareMemoryAvx2(a, b, count);
+#endif
         while (i + 64 <= count)
         {
             var e0 = Vector128.Equals(Vector128.Load(a + i), Vector128.Load(b + i));
@@ -396,6 +420,10 @@ public static unsafe partial class Str
             return null;
         if (!Vector128.IsHardwareAccelerated)
             return FindWords(s, value, count);
+#if VERIDIAN_X86_64
+        if (CpuFeatures.Avx2)
+            return FindAvx2(s, value, count);
+#endif
         var needle = Vector128.Create(value);
         var offset = (nuint)s & 15;
         var p = s - offset;

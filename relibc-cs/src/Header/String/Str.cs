@@ -13,7 +13,11 @@ public static unsafe partial class Str
     [UnmanagedCallersOnly(EntryPoint = "memcpy")]
     public static void* MemCpy(void* destination, void* source, nuint count)
     {
-        Copy((byte*)destination, (byte*)source, count);
+        // Copy's two halves spelt out, so that the short copies are inline here (Copy itself is too big to inline).
+        if (count <= 16)
+            CopySmall((byte*)destination, (byte*)source, count);
+        else
+            CopyLarge((byte*)destination, (byte*)source, count);
         return destination;
     }
 
@@ -21,7 +25,10 @@ public static unsafe partial class Str
     [UnmanagedCallersOnly(EntryPoint = "memmove")]
     public static void* MemMove(void* destination, void* source, nuint count)
     {
-        Copy((byte*)destination, (byte*)source, count);
+        if (count <= 16)
+            CopySmall((byte*)destination, (byte*)source, count);
+        else
+            CopyLarge((byte*)destination, (byte*)source, count);
         return destination;
     }
 
@@ -35,14 +42,16 @@ public static unsafe partial class Str
 
     /// <summary>memcmp — https://pubs.opengroup.org/onlinepubs/9699919799/functions/memcmp.html</summary>
     [UnmanagedCallersOnly(EntryPoint = "memcmp")]
-    public static int MemCmp(void* left, void* right, nuint count) => CompareMemory((byte*)left, (byte*)right, count);
+    public static int MemCmp(void* left, void* right, nuint count) =>
+        count < 16 ? CompareSmall((byte*)left, (byte*)right, count) : CompareLarge((byte*)left, (byte*)right, count);
 
     /// <summary>
     /// bcmp — zero when the bytes are equal (POSIX.1-2001 strings.h, withdrawn in 2008): clang and LLVM turn
     /// <c>memcmp(a, b, n) == 0</c> into a call to it, so a C library must have it.
     /// </summary>
     [UnmanagedCallersOnly(EntryPoint = "bcmp")]
-    public static int BCmp(void* left, void* right, nuint count) => CompareMemory((byte*)left, (byte*)right, count);
+    public static int BCmp(void* left, void* right, nuint count) =>
+        count < 16 ? CompareSmall((byte*)left, (byte*)right, count) : CompareLarge((byte*)left, (byte*)right, count);
 
     /// <summary>memchr — https://pubs.opengroup.org/onlinepubs/9699919799/functions/memchr.html</summary>
     [UnmanagedCallersOnly(EntryPoint = "memchr")]
