@@ -20,17 +20,15 @@ public static unsafe partial class Str
     {
         if (count <= 16)
             CopySmall(d, s, count);
+        else if (count <= 64 && Vector128.IsHardwareAccelerated)
+            CopyMedium(d, s, count);
         else
             CopyLarge(d, s, count);
     }
 
-    private static void CopyLarge(byte* d, byte* s, nuint count)
+    /// <summary>17 to 64 bytes with a vector unit: two or four overlapping 16-byte loads, then the stores (inlined into memcpy).</summary>
+    internal static void CopyMedium(byte* d, byte* s, nuint count)
     {
-        if (!Vector128.IsHardwareAccelerated)
-        {
-            CopyWords(d, s, count);
-            return;
-        }
         if (count <= 32)
         {
             var a = Vector128.Load(s);
@@ -39,16 +37,22 @@ public static unsafe partial class Str
             b.Store(d + count - 16);
             return;
         }
-        if (count <= 64)
+        var a2 = Vector128.Load(s);
+        var b2 = Vector128.Load(s + 16);
+        var c2 = Vector128.Load(s + count - 32);
+        var e2 = Vector128.Load(s + count - 16);
+        a2.Store(d);
+        b2.Store(d + 16);
+        c2.Store(d + count - 32);
+        e2.Store(d + count - 16);
+    }
+
+    /// <summary>Above 16 bytes without a vector unit, above 64 with one.</summary>
+    internal static void CopyLarge(byte* d, byte* s, nuint count)
+    {
+        if (!Vector128.IsHardwareAccelerated)
         {
-            var a = Vector128.Load(s);
-            var b = Vector128.Load(s + 16);
-            var c = Vector128.Load(s + count - 32);
-            var e = Vector128.Load(s + count - 16);
-            a.Store(d);
-            b.Store(d + 16);
-            c.Store(d + count - 32);
-            e.Store(d + count - 16);
+            CopyWords(d, s, count);
             return;
         }
 #if VERIDIAN_X86_64
@@ -176,7 +180,7 @@ public static unsafe partial class Str
     }
 
     /// <summary>0 to 16 bytes: two overlapping loads of the widest size that fits, then two stores.</summary>
-    private static void CopySmall(byte* d, byte* s, nuint count)
+    internal static void CopySmall(byte* d, byte* s, nuint count)
     {
         if (count >= 8)
         {
@@ -253,9 +257,18 @@ public static unsafe partial class Str
     /// <summary>Sets <paramref name="count"/> bytes to <paramref name="value"/> (memset).</summary>
     public static void Fill(byte* d, byte value, nuint count)
     {
-        var word = value * 0x0101010101010101UL;
+        if (count <= 64 && Vector128.IsHardwareAccelerated)
+            FillSmall(d, value, count);
+        else
+            FillLarge(d, value, count);
+    }
+
+    /// <summary>Up to 64 bytes with a vector unit: a few overlapping stores, small enough to inline into memset.</summary>
+    internal static void FillSmall(byte* d, byte value, nuint count)
+    {
         if (count < 16)
         {
+            var word = value * 0x0101010101010101UL;
             if (count >= 8)
             {
                 *(ulong*)d = word;
@@ -274,8 +287,41 @@ public static unsafe partial class Str
             }
             return;
         }
+        var v = Vector128.Create(value);
+        v.Store(d);
+        v.Store(d + count - 16);
+        if (count <= 32)
+            return;
+        v.Store(d + 16);
+        v.Store(d + count - 32);
+    }
+
+    /// <summary>Above 64 bytes (or any size without a vector unit).</summary>
+    internal static void FillLarge(byte* d, byte value, nuint count)
+    {
+        var word = value * 0x0101010101010101UL;
         if (!Vector128.IsHardwareAccelerated)
         {
+            if (count < 16)
+            {
+                if (count >= 8)
+                {
+                    *(ulong*)d = word;
+                    *(ulong*)(d + count - 8) = word;
+                }
+                else if (count >= 4)
+                {
+                    *(uint*)d = (uint)word;
+                    *(uint*)(d + count - 4) = (uint)word;
+                }
+                else if (count > 0)
+                {
+                    d[0] = value;
+                    d[count - 1] = value;
+                    d[count / 2] = value;
+                }
+                return;
+            }
             *(ulong*)(d + count - 8) = word;
             *(ulong*)(d + count - 16) = word;
             while (count >= 32)
@@ -301,23 +347,17 @@ public static unsafe partial class Str
             RepStosb(d, value, count);
             return;
         }
-#endif
-        var v = Vector128.Create(value);
-        v.Store(d);
-        v.Store(d + count - 16);
-        if (count <= 32)
-            return;
-        v.Store(d + 16);
-        v.Store(d + count - 32);
-        if (count <= 64)
-            return;
-#if VERIDIAN_X86_64
         if (CpuFeatures.Avx2)
         {
             FillAvx2(d, value, count);
             return;
         }
 #endif
+        var v = Vector128.Create(value);
+        v.Store(d);
+        v.Store(d + 16);
+        v.Store(d + count - 32);
+        v.Store(d + count - 16);
         var end = d + count - 32;
         var p = (byte*)(((nuint)d + 32) & ~(nuint)15);
         while (p + 64 <= end)

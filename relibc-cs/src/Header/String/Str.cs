@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace Relibc.Header.String;
 
@@ -13,11 +14,8 @@ public static unsafe partial class Str
     [UnmanagedCallersOnly(EntryPoint = "memcpy")]
     public static void* MemCpy(void* destination, void* source, nuint count)
     {
-        // Copy's two halves spelt out, so that the short copies are inline here (Copy itself is too big to inline).
-        if (count <= 16)
-            CopySmall((byte*)destination, (byte*)source, count);
-        else
-            CopyLarge((byte*)destination, (byte*)source, count);
+        // Copy is a small dispatcher: the copies up to 64 bytes are inline here, the larger ones one call away.
+        Copy((byte*)destination, (byte*)source, count);
         return destination;
     }
 
@@ -25,10 +23,7 @@ public static unsafe partial class Str
     [UnmanagedCallersOnly(EntryPoint = "memmove")]
     public static void* MemMove(void* destination, void* source, nuint count)
     {
-        if (count <= 16)
-            CopySmall((byte*)destination, (byte*)source, count);
-        else
-            CopyLarge((byte*)destination, (byte*)source, count);
+        Copy((byte*)destination, (byte*)source, count);
         return destination;
     }
 
@@ -36,7 +31,11 @@ public static unsafe partial class Str
     [UnmanagedCallersOnly(EntryPoint = "memset")]
     public static void* MemSet(void* destination, int value, nuint count)
     {
-        Fill((byte*)destination, (byte)value, count);
+        // Fill's dispatch spelt out: FillLarge then has two callers, so LLVM keeps it apart and inlines the rest here.
+        if (count <= 64 && Vector128.IsHardwareAccelerated)
+            FillSmall((byte*)destination, (byte)value, count);
+        else
+            FillLarge((byte*)destination, (byte)value, count);
         return destination;
     }
 
