@@ -47,8 +47,14 @@ public static unsafe partial class Str
         e2.Store(d + count - 16);
     }
 
-    /// <summary>Above 16 bytes without a vector unit, above 64 with one.</summary>
-    internal static void CopyLarge(byte* d, byte* s, nuint count)
+    /// <summary>Above 16 bytes without a vector unit, above 64 with one; returns <paramref name="d"/>, so memcpy can end in a tail call.</summary>
+    internal static byte* CopyLarge(byte* d, byte* s, nuint count)
+    {
+        CopyLargeBody(d, s, count);
+        return d;
+    }
+
+    private static void CopyLargeBody(byte* d, byte* s, nuint count)
     {
         if (!Vector128.IsHardwareAccelerated)
         {
@@ -296,8 +302,14 @@ public static unsafe partial class Str
         v.Store(d + count - 32);
     }
 
-    /// <summary>Above 64 bytes (or any size without a vector unit).</summary>
-    internal static void FillLarge(byte* d, byte value, nuint count)
+    /// <summary>Above 64 bytes (or any size without a vector unit); returns <paramref name="d"/> for memset's tail call.</summary>
+    internal static byte* FillLarge(byte* d, byte value, nuint count)
+    {
+        FillLargeBody(d, value, count);
+        return d;
+    }
+
+    private static void FillLargeBody(byte* d, byte value, nuint count)
     {
         var word = value * 0x0101010101010101UL;
         if (!Vector128.IsHardwareAccelerated)
@@ -376,9 +388,31 @@ public static unsafe partial class Str
     }
 
     /// <summary>memcmp: the difference of the first differing bytes as unsigned char, or 0.</summary>
-    public static int CompareMemory(byte* a, byte* b, nuint count) => count < 16 ? CompareSmall(a, b, count) : CompareLarge(a, b, count);
+    public static int CompareMemory(byte* a, byte* b, nuint count) =>
+        count < 16 ? CompareSmall(a, b, count) : count <= 64 && Vector128.IsHardwareAccelerated ? CompareMedium(a, b, count) : CompareLarge(a, b, count);
 
-    private static int CompareSmall(byte* a, byte* b, nuint count)
+    private static uint EqualMask(byte* a, byte* b, nuint i) => Vector128.Equals(Vector128.Load(a + i), Vector128.Load(b + i)).ExtractMostSignificantBits();
+
+    /// <summary>16 to 64 bytes with a vector unit: up to four 16-byte blocks in ascending order, the last ones overlapping.</summary>
+    internal static int CompareMedium(byte* a, byte* b, nuint count)
+    {
+        var m = EqualMask(a, b, 0);
+        if (m != 0xFFFF)
+            return Differ(a, b, (nuint)BitOperations.TrailingZeroCount(~m));
+        if (count > 32)
+        {
+            m = EqualMask(a, b, 16);
+            if (m != 0xFFFF)
+                return Differ(a, b, 16 + (nuint)BitOperations.TrailingZeroCount(~m));
+            m = EqualMask(a, b, count - 32);
+            if (m != 0xFFFF)
+                return Differ(a, b, count - 32 + (nuint)BitOperations.TrailingZeroCount(~m));
+        }
+        m = EqualMask(a, b, count - 16);
+        return m == 0xFFFF ? 0 : Differ(a, b, count - 16 + (nuint)BitOperations.TrailingZeroCount(~m));
+    }
+
+    internal static int CompareSmall(byte* a, byte* b, nuint count)
     {
         if (count >= 8)
         {
@@ -404,7 +438,7 @@ public static unsafe partial class Str
         return 0;
     }
 
-    private static int CompareLarge(byte* a, byte* b, nuint count)
+    internal static int CompareLarge(byte* a, byte* b, nuint count)
     {
         nuint i = 0;
         if (!Vector128.IsHardwareAccelerated)
