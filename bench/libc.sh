@@ -2,7 +2,7 @@
 # bench/libc.sh — relibc-cs against glibc (static) on x86_64, in the same run, with the ratio (docs/relibc.md).
 #   (a) the size of a stripped static printf hello world (target: <= 32 KB; musl's too when musl-gcc exists)
 #   (b) bench/libc/libc-bench.c built against both: memcpy memset memcmp strlen strchr at 8 B … 256 KiB,
-#       malloc/free churn (one thread: relibc-cs has no threads yet), snprintf("%d %s %.6g"), strtod, qsort of
+#       (memcmp on equal buffers), malloc/free churn with 1 and 2 threads, snprintf("%d %s %.6g"), strtod, qsort of
 #       1,000,000 ints, libm's exp log sin pow expf — nanoseconds per operation (best of 5), ratio = relibc-cs / glibc
 #       (target: <= 1.2).
 set -euo pipefail

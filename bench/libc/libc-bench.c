@@ -1,6 +1,7 @@
 /* bench/libc/libc-bench.c — one program, built against relibc-cs and against glibc (static) by bench/libc.sh, which
    prints each figure side by side. Each line: "<name> <nanoseconds per operation>" (best of 5 runs). */
 #include <math.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +15,14 @@ static char *a, *b;
 /* The empty asm with a memory clobber keeps the compiler from hoisting pure calls (strlen, memcmp, strchr) out of the loop. */
 #define BEST(name, iters, body) do { double best = 1e30; for (int r = 0; r < 5; r++) { double t0 = now(); for (long i = 0; i < (iters); i++) { body; __asm__ volatile("" ::: "memory"); } double t = (now() - t0) / (iters); if (t < best) best = t; } printf("%s %.3f\n", name, best); } while (0)
 
+/* malloc/free churn: 1024 slots, each step frees one at random and allocates 0..2047 bytes in its place. */
+enum { CHURN = 2000000 };
+static void churn(void **slots, unsigned x, long n) {
+    for (long i = 0; i < n; i++) { x = x * 1103515245u + 12345u; size_t k = (x >> 8) & 1023; free(slots[k]); slots[k] = malloc((x >> 20) & 2047); }
+}
+static void *slots2[2][1024];
+static void *churn_thread(void *slots) { churn(slots, slots == slots2[0] ? 1u : 2u, CHURN); return NULL; }
+
 static int cmp(const void *x, const void *y) { int p = *(const int *)x, q = *(const int *)y; return (p > q) - (p < q); }
 
 int main(void) {
@@ -25,6 +34,7 @@ int main(void) {
         long iters = (long)(200000000 / (n + 64));
         snprintf(name, sizeof name, "memcpy-%zu", n); BEST(name, iters, memcpy(b, a, n); sink += b[n / 2]);
         snprintf(name, sizeof name, "memset-%zu", n); BEST(name, iters, memset(b, (int)i, n); sink += b[n / 2]);
+        memcpy(b, a, n); /* equal buffers: memcmp reads all n bytes */
         snprintf(name, sizeof name, "memcmp-%zu", n); BEST(name, iters, sink += (size_t)memcmp(a, b, n));
         a[n] = 0;
         snprintf(name, sizeof name, "strlen-%zu", n); BEST(name, iters, sink += strlen(a + (i & 1)));
@@ -34,6 +44,19 @@ int main(void) {
     static void *slots[1024];
     unsigned x = 1;
     BEST("malloc-free-churn", 2000000, x = x * 1103515245u + 12345u; size_t k = (x >> 8) & 1023; free(slots[k]); slots[k] = malloc((x >> 20) & 2047));
+    /* two threads churning at once, each on its own slots: wall time per step of one thread (1-thread time if they scale) */
+    {
+        double best = 1e30;
+        for (int r = 0; r < 5; r++) {
+            double t0 = now();
+            pthread_t t[2];
+            for (int j = 0; j < 2; j++) pthread_create(&t[j], NULL, churn_thread, slots2[j]);
+            for (int j = 0; j < 2; j++) pthread_join(t[j], NULL);
+            double t1 = (now() - t0) / CHURN;
+            if (t1 < best) best = t1;
+        }
+        printf("malloc-free-churn-2threads %.3f\n", best);
+    }
     char buf[128];
     BEST("snprintf-%d-%s-%.6g", 1000000, sink += (size_t)snprintf(buf, sizeof buf, "%d %s %.6g", (int)i, "str", i * 0.37));
     BEST("strtod", 1000000, snprintf(buf, sizeof buf, "%.17g", 1.0 + i * 1e-9); sink += (size_t)strtod(buf, NULL));

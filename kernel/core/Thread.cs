@@ -97,7 +97,8 @@ static unsafe class Threads
     /// <summary>thread_create(entry, stack, arg, tls): a thread of the current process at <paramref name="entry"/> with <paramref name="stack"/>, <paramref name="arg"/> in the first argument register and the TLS register <paramref name="tls"/>; its handle.</summary>
     public static long Create(ulong entry, ulong stack, ulong arg, ulong tls)
     {
-        if (entry >= Process.UserEnd || stack >= Process.UserEnd || stack < 16)
+        // The TLS register must hold a user address too: x86_64's FS base MSR refuses a non-canonical one (#GP).
+        if (entry >= Process.UserEnd || stack >= Process.UserEnd || stack < 16 || tls >= Process.UserEnd)
             return -Errno.EINVAL;
         ThreadSlot* t = New(Process.Current, Current->Priority);
         if (t == null)

@@ -120,22 +120,30 @@ static unsafe class UserMemory
     /// <see cref="CopyOut"/> and <see cref="CopyInString"/> the only way system calls touch user memory: through the
     /// direct map after a walk of the process's own tables, never at the user address (so SMAP, PAN and SUM stay on).
     /// </summary>
-    public static bool CopyIn(byte* to, ulong va, ulong length)
-    {
-        if (!Check(Process.Root, va, length, write: false))
-            return false;
-        for (ulong i = 0; i < length; i++)
-            to[i] = *Kernel(Process.Root, va + i);
-        return true;
-    }
+    public static bool CopyIn(byte* to, ulong va, ulong length) => Copy(Process.Root, va, to, length, toUser: false);
 
     /// <summary>Copy-out: <paramref name="length"/> bytes from the kernel's <paramref name="from"/> to user memory at <paramref name="va"/> of the space <paramref name="root"/>; false (nothing written) unless all of it is writable user memory.</summary>
-    public static bool CopyOut(ulong root, ulong va, byte* from, ulong length)
+    public static bool CopyOut(ulong root, ulong va, byte* from, ulong length) => Copy(root, va, from, length, toUser: true);
+
+    /// <summary>Checks the whole range first (nothing is copied unless all of it may be), then copies page by page.</summary>
+    private static bool Copy(ulong root, ulong va, byte* kernel, ulong length, bool toUser)
     {
-        if (!Check(root, va, length, write: true))
+        if (!Check(root, va, length, toUser))
             return false;
-        for (ulong i = 0; i < length; i++)
-            *Kernel(root, va + i, write: true) = from[i];
+        while (length > 0)
+        {
+            ulong n = PageTables.PageSize - (va & (PageTables.PageSize - 1));
+            if (n > length)
+                n = length;
+            byte* user = Kernel(root, va, toUser);
+            if (toUser)
+                Memory.Copy(user, kernel, n);
+            else
+                Memory.Copy(kernel, user, n);
+            va += n;
+            kernel += n;
+            length -= n;
+        }
         return true;
     }
 

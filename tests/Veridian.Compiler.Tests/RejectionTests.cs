@@ -92,6 +92,39 @@ public sealed class RejectionTests
     }
 
     [Fact]
+    public void Vector128_with_float_lanes_reports_VDN4100_at_the_call()
+    {
+        const string program = "static class Program {\n static int Main() {\n  var v = System.Runtime.Intrinsics.Vector128.Create(1.5f); // <-\n  return (int)System.Runtime.Intrinsics.Vector128.ExtractMostSignificantBits(v);\n }\n}";
+        var (diagnostics, line) = Compile("vecfloat", program, "x86_64-linux-gnu", withMain: false);
+        Assert.Contains(diagnostics, d => d.Code == CompilerCodes.Unsupported && d.Location is { } l && l.Line == line);
+    }
+
+    [Theory]
+    [InlineData("x86_64-linux-gnu", true)]
+    [InlineData("aarch64-linux-gnu", true)]
+    [InlineData("riscv64-linux-gnu", false)]
+    [InlineData("x86_64-veridian-kernel-none", false)]
+    [InlineData("aarch64-veridian-kernel-none", false)]
+    public void Vector128_IsHardwareAccelerated_is_the_targets_vector_unit(string triple, bool accelerated)
+    {
+        // SSE2, NEON or RISC-V V in the target's features; kernels build without them (no FP/SIMD state to save).
+        const string program = "static class K {\n [System.Runtime.InteropServices.UnmanagedCallersOnly(EntryPoint = \"probe\")]\n static int Probe() => System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated ? 11 : 22;\n}";
+        var target = TargetDatabase.Resolve(triple);
+        var ir = CSharpCompiler.Translate([new SourceFile("probe.cs", program)], target);
+        var dir = Directory.CreateTempSubdirectory("vdn-cs-probe-");
+        try
+        {
+            var ll = Path.Combine(dir.FullName, "probe.ll");
+            CSharpCompiler.CompileIr(ir, target, Veridian.Toolchain.OptLevel.O2, ll, Veridian.Toolchain.OutputKind.LlvmIr);
+            Assert.Contains(accelerated ? "ret i32 11" : "ret i32 22", File.ReadAllText(ll), StringComparison.Ordinal);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public void A_static_Main_whose_signature_is_not_an_entry_points_is_an_ordinary_method()
     {
         // Found writing the kernel: Kernel.Main(bool) was taken for the program's entry point (VDN4103); C# agrees it is not one (CS0028).

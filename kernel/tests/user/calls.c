@@ -81,6 +81,7 @@ ENTRY void _start(void)
     check("join of handle -1", sys3(SYS_THREAD_JOIN, -1, 0, 0), -ESRCH);
     check("join of oneself", sys3(SYS_THREAD_JOIN, 0, 0, 0), -EDEADLK);
     check("thread_create at a kernel address", sys4(SYS_THREAD_CREATE, -4096, 0x1000, 0, 0), -EINVAL);
+    check("thread_create with a kernel TLS address", sys4(SYS_THREAD_CREATE, 0x1000, 0x2000, 0, -4096), -EINVAL);
     check("priority 8", sys3(SYS_SETPRIORITY, 0, 8, 0), -EINVAL);
     check("priority of handle 6 (none)", sys3(SYS_SETPRIORITY, 6, 1, 0), -ESRCH);
     check("priority 4 for oneself", sys3(SYS_SETPRIORITY, 0, 4, 0), 0);

@@ -50,6 +50,14 @@ static void worker(long id)
     for (;;) { }
 }
 
+static void spinner(long unused) { for (;;) { } }
+
+static void waiter(long address)
+{
+    sys3(SYS_FUTEX_WAIT, address, 0, 0);
+    sys1(SYS_THREAD_EXIT, 1);
+}
+
 static __thread long tls_initialised = 12345;
 static __thread long tls_zero;
 
@@ -100,6 +108,11 @@ ENTRY void _start(void)
     check("its content matches", same, 1);
     check("close", sys3(SYS_CLOSE, fd, 0, 0), 0);
 
+    /* Exit ends every thread: one spinning, one blocked on a futex forever; the kernel checks every frame came back. */
+    static int never;
+    check("a spinner", sys4(SYS_THREAD_CREATE, (long)spinner, (long)(stacks[0] + sizeof stacks[0]), 0, 0), 1);
+    check("a futex waiter", sys4(SYS_THREAD_CREATE, (long)waiter, (long)(stacks[1] + sizeof stacks[1]), (long)&never, 0), 2);
+    sys3(SYS_YIELD, 0, 0, 0);
     say("threads: "); say_number(failures); say(" failure(s)"); end_line();
     sys3(SYS_EXIT, failures ? 1 : 7, 0, 0);
     for (;;) { }

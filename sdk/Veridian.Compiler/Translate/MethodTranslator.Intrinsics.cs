@@ -125,6 +125,12 @@ public sealed partial class MethodTranslator
             case ("System.Threading.Interlocked", _):
                 InterlockedOp(name, sig, a);
                 return;
+            case (VectorOwner or VectorType, _):
+                VectorOp(target, sig, a, name);
+                return;
+            case ("System.Numerics.BitOperations", _):
+                BitOp(sig, a, name);
+                return;
             case ("Veridian.Intrinsics.Cpu", _):
                 CpuOp(name, a);
                 return;

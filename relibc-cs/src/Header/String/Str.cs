@@ -3,11 +3,11 @@ using System.Runtime.InteropServices;
 namespace Relibc.Header.String;
 
 /// <summary>
-/// string.h (C17 7.24; https://pubs.opengroup.org/onlinepubs/9699919799/basedefs/string.h.html). The byte loops are
-/// written word-at-a-time where it matters; LLVM does not turn them back into calls to themselves (it never forms
-/// memcpy/memset idioms inside functions of those names).
+/// string.h (C17 7.24; https://pubs.opengroup.org/onlinepubs/9699919799/basedefs/string.h.html): the exports. The
+/// kernels they share are in Str.Memory.cs and Str.Strings.cs (16-byte vectors where the target has them, 8-byte
+/// words where it does not); -fno-builtin keeps LLVM from turning their loops back into calls to memcpy/memset.
 /// </summary>
-public static unsafe class Str
+public static unsafe partial class Str
 {
     /// <summary>memcpy — https://pubs.opengroup.org/onlinepubs/9699919799/functions/memcpy.html</summary>
     [UnmanagedCallersOnly(EntryPoint = "memcpy")]
@@ -21,25 +21,7 @@ public static unsafe class Str
     [UnmanagedCallersOnly(EntryPoint = "memmove")]
     public static void* MemMove(void* destination, void* source, nuint count)
     {
-        var d = (byte*)destination;
-        var s = (byte*)source;
-        if (d <= s || d >= s + count)
-        {
-            Copy(d, s, count);
-        }
-        else
-        {
-            while (count >= 8)
-            {
-                count -= 8;
-                *(ulong*)(d + count) = *(ulong*)(s + count);
-            }
-            while (count > 0)
-            {
-                count--;
-                d[count] = s[count];
-            }
-        }
+        Copy((byte*)destination, (byte*)source, count);
         return destination;
     }
 
@@ -53,20 +35,14 @@ public static unsafe class Str
 
     /// <summary>memcmp — https://pubs.opengroup.org/onlinepubs/9699919799/functions/memcmp.html</summary>
     [UnmanagedCallersOnly(EntryPoint = "memcmp")]
-    public static int MemCmp(void* left, void* right, nuint count)
-    {
-        var a = (byte*)left;
-        var b = (byte*)right;
-        nuint i = 0;
-        while (i + 8 <= count && *(ulong*)(a + i) == *(ulong*)(b + i))
-            i += 8;
-        for (; i < count; i++)
-        {
-            if (a[i] != b[i])
-                return a[i] - b[i];
-        }
-        return 0;
-    }
+    public static int MemCmp(void* left, void* right, nuint count) => CompareMemory((byte*)left, (byte*)right, count);
+
+    /// <summary>
+    /// bcmp — zero when the bytes are equal (POSIX.1-2001 strings.h, withdrawn in 2008): clang and LLVM turn
+    /// <c>memcmp(a, b, n) == 0</c> into a call to it, so a C library must have it.
+    /// </summary>
+    [UnmanagedCallersOnly(EntryPoint = "bcmp")]
+    public static int BCmp(void* left, void* right, nuint count) => CompareMemory((byte*)left, (byte*)right, count);
 
     /// <summary>memchr — https://pubs.opengroup.org/onlinepubs/9699919799/functions/memchr.html</summary>
     [UnmanagedCallersOnly(EntryPoint = "memchr")]
@@ -78,13 +54,7 @@ public static unsafe class Str
 
     /// <summary>strnlen — https://pubs.opengroup.org/onlinepubs/9699919799/functions/strnlen.html</summary>
     [UnmanagedCallersOnly(EntryPoint = "strnlen")]
-    public static nuint StrNLen(byte* s, nuint max)
-    {
-        nuint n = 0;
-        while (n < max && s[n] != 0)
-            n++;
-        return n;
-    }
+    public static nuint StrNLen(byte* s, nuint max) => LengthBounded(s, max);
 
     /// <summary>strcmp — https://pubs.opengroup.org/onlinepubs/9699919799/functions/strcmp.html</summary>
     [UnmanagedCallersOnly(EntryPoint = "strcmp")]
@@ -96,30 +66,11 @@ public static unsafe class Str
 
     /// <summary>strchr — https://pubs.opengroup.org/onlinepubs/9699919799/functions/strchr.html (the terminator is part of the string).</summary>
     [UnmanagedCallersOnly(EntryPoint = "strchr")]
-    public static byte* StrChr(byte* s, int c)
-    {
-        for (; ; s++)
-        {
-            if (*s == (byte)c)
-                return s;
-            if (*s == 0)
-                return null;
-        }
-    }
+    public static byte* StrChr(byte* s, int c) => FindInString(s, (byte)c);
 
     /// <summary>strrchr — https://pubs.opengroup.org/onlinepubs/9699919799/functions/strrchr.html</summary>
     [UnmanagedCallersOnly(EntryPoint = "strrchr")]
-    public static byte* StrRChr(byte* s, int c)
-    {
-        byte* last = null;
-        for (; ; s++)
-        {
-            if (*s == (byte)c)
-                last = s;
-            if (*s == 0)
-                return last;
-        }
-    }
+    public static byte* StrRChr(byte* s, int c) => FindLastInString(s, (byte)c);
 
     /// <summary>strcpy — https://pubs.opengroup.org/onlinepubs/9699919799/functions/strcpy.html</summary>
     [UnmanagedCallersOnly(EntryPoint = "strcpy")]
@@ -182,89 +133,6 @@ public static unsafe class Str
     /// <summary>strcspn — https://pubs.opengroup.org/onlinepubs/9699919799/functions/strcspn.html</summary>
     [UnmanagedCallersOnly(EntryPoint = "strcspn")]
     public static nuint StrCSpn(byte* s, byte* reject) => Span(s, reject, false);
-
-    /// <summary>The first <paramref name="value"/> in <paramref name="count"/> bytes, or null (memchr's body).</summary>
-    public static byte* Find(byte* s, byte value, nuint count)
-    {
-        for (nuint i = 0; i < count; i++)
-        {
-            if (s[i] == value)
-                return s + i;
-        }
-        return null;
-    }
-
-    public static nuint Length(byte* s)
-    {
-        var p = s;
-        while (((nuint)p & 7) != 0)
-        {
-            if (*p == 0)
-                return (nuint)(p - s);
-            p++;
-        }
-        // Aligned words never cross a page, so reading past the terminator within one is safe.
-        const ulong Ones = 0x0101010101010101, Highs = 0x8080808080808080;
-        while (((*(ulong*)p - Ones) & ~*(ulong*)p & Highs) == 0)
-            p += 8;
-        while (*p != 0)
-            p++;
-        return (nuint)(p - s);
-    }
-
-    public static int Compare(byte* a, byte* b, nuint n)
-    {
-        for (nuint i = 0; i < n; i++)
-        {
-            if (a[i] != b[i])
-                return a[i] - b[i];
-            if (a[i] == 0)
-                return 0;
-        }
-        return 0;
-    }
-
-    public static void Copy(byte* d, byte* s, nuint count)
-    {
-        while (count >= 32)
-        {
-            *(ulong*)d = *(ulong*)s;
-            *(ulong*)(d + 8) = *(ulong*)(s + 8);
-            *(ulong*)(d + 16) = *(ulong*)(s + 16);
-            *(ulong*)(d + 24) = *(ulong*)(s + 24);
-            d += 32;
-            s += 32;
-            count -= 32;
-        }
-        while (count >= 8)
-        {
-            *(ulong*)d = *(ulong*)s;
-            d += 8;
-            s += 8;
-            count -= 8;
-        }
-        while (count > 0)
-        {
-            *d++ = *s++;
-            count--;
-        }
-    }
-
-    public static void Fill(byte* d, byte value, nuint count)
-    {
-        var word = value * 0x0101010101010101UL;
-        while (count >= 8)
-        {
-            *(ulong*)d = word;
-            d += 8;
-            count -= 8;
-        }
-        while (count > 0)
-        {
-            *d++ = value;
-            count--;
-        }
-    }
 
     private static nuint Span(byte* s, byte* set, bool inSet)
     {
