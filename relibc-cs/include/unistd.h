@@ -70,6 +70,8 @@ int setpgid(pid_t, pid_t);
 pid_t getsid(pid_t);
 pid_t setsid(void);
 unsigned sleep(unsigned);
+unsigned alarm(unsigned);
+int pause(void);
 int gethostname(char *, size_t);
 long sysconf(int);
 extern char **environ;

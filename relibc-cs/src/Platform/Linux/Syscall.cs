@@ -40,7 +40,8 @@ internal static class Nr
         Fstat = 5, Getdents64 = 217, Execve = 59, Wait4 = 61, Getppid = 110, Getuid = 102, Geteuid = 107,
         Getgid = 104, Getegid = 108, Getpgid = 121, Setpgid = 109, Getsid = 124, Setsid = 112, Uname = 63,
         Nanosleep = 35, ClockGetres = 229, ClockNanosleep = 230, Msync = 26, Madvise = 28, Mknodat = 259, Renameat2 = 316,
-        Clone = 56, SchedGetaffinity = 204;
+        Clone = 56, SchedGetaffinity = 204, RtSigaction = 13, RtSigprocmask = 14, RtSigpending = 127, RtSigsuspend = 130,
+        RtSigtimedwait = 128, Setitimer = 38;
 #else
     public const int Read = 63, Write = 64, Close = 57, Lseek = 62, Mmap = 222, Munmap = 215, Ioctl = 29, Getpid = 172,
         Kill = 129, Openat = 56, ExitGroup = 94, Gettid = 178, Tgkill = 131, Unlinkat = 35, ClockGettime = 113,
@@ -51,6 +52,7 @@ internal static class Nr
         Fstat = 80, Getdents64 = 61, Execve = 221, Wait4 = 260, Getppid = 173, Getuid = 174, Geteuid = 175,
         Getgid = 176, Getegid = 177, Getpgid = 155, Setpgid = 154, Getsid = 156, Setsid = 157, Uname = 160,
         Nanosleep = 101, ClockGetres = 114, ClockNanosleep = 115, Msync = 227, Madvise = 233, Mknodat = 33, Renameat2 = 276,
-        Clone = 220, SchedGetaffinity = 123;
+        Clone = 220, SchedGetaffinity = 123, RtSigaction = 134, RtSigprocmask = 135, RtSigpending = 136, RtSigsuspend = 133,
+        RtSigtimedwait = 137, Setitimer = 103;
 #endif
 }
