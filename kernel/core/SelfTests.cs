@@ -26,6 +26,7 @@ static unsafe class SelfTests
         Check("cpio: a truncated or corrupt archive is refused"u8, CpioRefusesCorrupt());
         Check("traps: a breakpoint traps and resumes after the instruction"u8, BreakpointResumes());
         Check("timer: the periodic interrupt ticks while the CPU waits"u8, TimerTicks());
+        Check("clock: the monotonic clock agrees with the timer and civil dates convert to Unix time"u8, ClockAgrees());
         if (Kernel.Boot.ModuleSize != 0)
             Check("boot module: a well-formed newc archive"u8, BootModuleIsWellFormed());
     }
@@ -117,6 +118,27 @@ static unsafe class SelfTests
         while (Traps.Ticks < start + 3)
             Veridian.Intrinsics.Cpu.WaitForInterrupt();
         return Traps.Ticks >= start + 3;
+    }
+
+    /// <summary>
+    /// Three ticks (30 ms at 100 Hz) measured on the monotonic clock: at least 20 ms, at most 1 s (a late tick on a
+    /// loaded host only lengthens it; a wrong counter rate, such as a bad TSC calibration, is off by far more).
+    /// </summary>
+    private static bool ClockAgrees()
+    {
+        ulong t = Traps.Ticks;
+        while (Traps.Ticks == t)
+            Veridian.Intrinsics.Cpu.WaitForInterrupt();
+        ulong start = Clock.Monotonic();
+        t = Traps.Ticks;
+        while (Traps.Ticks < t + 3)
+            Veridian.Intrinsics.Cpu.WaitForInterrupt();
+        ulong elapsed = Clock.Monotonic() - start;
+        return elapsed >= 20_000_000 && elapsed <= 1_000_000_000
+            && Clock.EpochSeconds(1970, 1, 1, 0, 0, 0) == 0
+            && Clock.EpochSeconds(2000, 3, 1, 0, 0, 0) == 951868800
+            && Clock.EpochSeconds(2024, 2, 29, 23, 59, 59) == 1709251199
+            && Clock.EpochSeconds(2026, 12, 4, 18, 45, 7) == 1796409907;
     }
 
     private static bool KernelSpaceIsWxorX()

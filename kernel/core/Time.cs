@@ -2,7 +2,7 @@ namespace Veridian.Kernel;
 
 /// <summary>
 /// Time from each architecture's counter (<see cref="Machine.Counter"/> at <see cref="Machine.CounterHz"/>: x86_64
-/// the TSC calibrated against the PIT at boot, aarch64 CNTVCT_EL0 at CNTFRQ_EL0, riscv64 rdtime at the device tree's
+/// the HPET's main counter — or, without an HPET, the TSC measured against the PIT at boot —, aarch64 CNTVCT_EL0 at CNTFRQ_EL0, riscv64 rdtime at the device tree's
 /// timebase): clock_gettime(clock, &amp;timespec) 160 and nanosleep(&amp;request, &amp;remaining) 162 (docs/abi.md).
 /// CLOCK_MONOTONIC (1) counts from the kernel's start; CLOCK_REALTIME (0) is the machine's real-time clock read at
 /// boot (<see cref="Machine.BootEpochSeconds"/>: CMOS RTC, PL031, Goldfish RTC) plus the monotonic time.

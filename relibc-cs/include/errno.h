@@ -43,7 +43,10 @@ __RELIBC_END
 #define ENAMETOOLONG 36
 #define ENOSYS 38
 #define ENOTEMPTY 39
+#define ELOOP 40
 #define EOVERFLOW 75
 #define EILSEQ 84
+#define EOPNOTSUPP 95
+#define ENOTSUP EOPNOTSUPP
 #define ETIMEDOUT 110
 #endif

@@ -58,6 +58,8 @@ int vfprintf(FILE *__restrict, const char *__restrict, va_list) __attribute__((_
 int vsprintf(char *__restrict, const char *__restrict, va_list) __attribute__((__format__(__printf__, 2, 0)));
 int vsnprintf(char *__restrict, size_t, const char *__restrict, va_list) __attribute__((__format__(__printf__, 3, 0)));
 int vdprintf(int, const char *__restrict, va_list) __attribute__((__format__(__printf__, 2, 0)));
+int rename(const char *, const char *);
+int renameat(int, const char *, int, const char *);
 int scanf(const char *__restrict, ...) __attribute__((__format__(__scanf__, 1, 2)));
 int fscanf(FILE *__restrict, const char *__restrict, ...) __attribute__((__format__(__scanf__, 2, 3)));
 int sscanf(const char *__restrict, const char *__restrict, ...) __attribute__((__format__(__scanf__, 2, 3)));

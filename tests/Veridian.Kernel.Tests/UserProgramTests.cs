@@ -97,6 +97,7 @@ public class UserProgramTests
         Assert.Contains("join a sleeper while nothing else runs 0 ok\n", log, StringComparison.Ordinal);
         Assert.Contains("the low thread's progress while the high one ran 0 ok\n", log, StringComparison.Ordinal);
         Assert.Contains("the low thread runs while main sleeps 1 ok\n", log, StringComparison.Ordinal);
+        Assert.Contains("fork with two threads: the child has only the caller's, handle 0 31 ok\n", log, StringComparison.Ordinal);
         Assert.DoesNotContain("WRONG", log, StringComparison.Ordinal);
         Assert.Contains("sched: 0 failure(s)\n[INIT] /init exited with status 0\nBOOTOK\n", log, StringComparison.Ordinal);
     }

@@ -61,7 +61,9 @@ static unsafe class Machine
     public static ulong ImageEnd() => Cpu.AsmResult("leaq __image_end(%rip), $0", "=r");
 
     /// <summary>What <see cref="StartTimer"/> programs, for the boot log.</summary>
-    public static ReadOnlySpan<byte> TimerName => "8254 PIT channel 0 through the 8259 PIC (IRQ 0, vector 32)"u8;
+    public static ReadOnlySpan<byte> TimerName => X86Traps.HpetHz != 0
+        ? "the HPET as the clock, and 8254 PIT channel 0 through the 8259 PIC (IRQ 0, vector 32)"u8
+        : "the TSC (measured against the PIT) as the clock, and 8254 PIT channel 0 through the 8259 PIC (IRQ 0, vector 32)"u8;
 
     public static void InitTraps() => X86Traps.Init();
 
@@ -138,10 +140,12 @@ static unsafe class Machine
     /// <summary>Nothing to run: wait for an interrupt with interrupts on (sti's shadow covers hlt), then mask them again.</summary>
     public static void Idle() => Cpu.Asm("sti\nhlt\ncli", "~{memory}");
 
-    /// <summary>The TSC; its rate is measured against the PIT at boot (X86Traps.StartTimer).</summary>
-    public static ulong Counter() => Cpu.AsmResult("rdtsc\nshlq $$32, %rdx\norq %rdx, %rax", "={rax},~{rdx}");
+    /// <summary>The HPET's main counter (X86Traps.StartTimer enables it), else the TSC with its rate measured against the PIT.</summary>
+    public static ulong Counter() => X86Traps.HpetHz != 0
+        ? Cpu.AsmResult("movq ($1), $0", "=r,r,~{memory}", Physical.Device(0xFED000F0))
+        : Cpu.AsmResult("rdtsc\nshlq $$32, %rdx\norq %rdx, %rax", "={rax},~{rdx}");
 
-    public static ulong CounterHz() => X86Traps.TscHz;
+    public static ulong CounterHz() => X86Traps.HpetHz != 0 ? X86Traps.HpetHz : X86Traps.TscHz;
 
     /// <summary>A byte the UART has received (LSR.DR), or -1.</summary>
     public static int GetChar() => (Cpu.InByte(0x3F8 + 5) & 1) != 0 ? Cpu.InByte(0x3F8) : -1;

@@ -33,7 +33,9 @@ static class Pte
 static class X86Paging
 {
     /// <summary>Port I/O reaches COM1, the PIC, the PIT and the exit devices: no memory-mapped device yet.</summary>
-    public static bool MapDevices(ulong root) => true;
+    /// <summary>The HPET's registers (QEMU pc's at 0xFED0_0000), the only memory-mapped device the kernel uses.</summary>
+    public static bool MapDevices(ulong root) =>
+        PageTables.Map(root, Physical.DirectMapBase + 0xFED00000, 0xFED00000, PageFlags.Write | PageFlags.Device);
 
     /// <summary>EFER.NXE (so NX is legal), CR0.WP (the kernel honours read-only pages), then CR3.</summary>
     public static bool Activate(ulong root)

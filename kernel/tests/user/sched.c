@@ -70,6 +70,19 @@ ENTRY void _start(void)
     stop = 1;
     check("join low", sys3(SYS_THREAD_JOIN, l, 0, 0), 0);
 
+    /* fork in a process with two threads: the child has one, a copy of the caller, with handle 0. */
+    stop = 0;
+    l = sys4(SYS_THREAD_CREATE, (long)low, (long)(stacks[1] + sizeof stacks[1]), 0, 0);
+    long child = sys1(SYS_FORK, 0);
+    if (child == 0) {
+        long alone = sys3(SYS_THREAD_JOIN, l, 0, 0) == -ESRCH;
+        sys1(SYS_EXIT, 30 + alone + 2 * sys1(SYS_GETTID, 0));
+    }
+    int status = -1;
+    check("fork with two threads: the child has only the caller's, handle 0", sys3(SYS_WAIT, child, (long)&status, 0) == child ? status : -1, 31);
+    stop = 1;
+    check("join low again", sys3(SYS_THREAD_JOIN, l, 0, 0), 0);
+
     say("sched: "); say_number(failures); say(" failure(s)"); end_line();
     sys3(SYS_EXIT, failures ? 1 : 0, 0, 0);
     for (;;) { }

@@ -1,4 +1,4 @@
-/* sys/mman.h — POSIX.1-2017: mapping and protecting memory (the Linux values, the same on every relibc-cs target). */
+/* sys/mman.h — POSIX.1-2017 (Linux's values, the same on the three targets). */
 #ifndef _SYS_MMAN_H
 #define _SYS_MMAN_H
 #include <_relibc.h>
@@ -13,9 +13,19 @@
 #define MAP_ANONYMOUS 0x20
 #define MAP_ANON MAP_ANONYMOUS
 #define MAP_FAILED ((void *)-1)
+#define MS_ASYNC 1
+#define MS_INVALIDATE 2
+#define MS_SYNC 4
+#define POSIX_MADV_NORMAL 0
+#define POSIX_MADV_RANDOM 1
+#define POSIX_MADV_SEQUENTIAL 2
+#define POSIX_MADV_WILLNEED 3
+#define POSIX_MADV_DONTNEED 4
 __RELIBC_BEGIN
 void *mmap(void *, size_t, int, int, int, off_t);
 int munmap(void *, size_t);
 int mprotect(void *, size_t, int);
+int msync(void *, size_t, int);
+int posix_madvise(void *, size_t, int);
 __RELIBC_END
 #endif

@@ -50,6 +50,13 @@ public static unsafe class Threads
         return 0;
     }
 
+    /// <summary>In the child of fork: its one thread is the caller's, under a new tid.</summary>
+    public static void AfterFork()
+    {
+        ThreadArea.Current()->Tid = (int)Pal.ThreadId();
+        s_live = 1;
+    }
+
     /// <summary>Where a new thread starts (from thread.S, with its thread pointer set by clone).</summary>
     [UnmanagedCallersOnly]
     private static void Entry(void* control)

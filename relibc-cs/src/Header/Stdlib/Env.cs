@@ -12,7 +12,10 @@ public static unsafe class Env
 
     /// <summary>getenv — https://pubs.opengroup.org/onlinepubs/9699919799/functions/getenv.html</summary>
     [UnmanagedCallersOnly(EntryPoint = "getenv")]
-    public static byte* GetEnv(byte* name)
+    public static byte* GetEnv(byte* name) => Find(name);
+
+    /// <summary>getenv's work, for relibc-cs's own callers (execvp's PATH).</summary>
+    public static byte* Find(byte* name)
     {
         if (Variables == null || name == null)
             return null;

@@ -1,0 +1,61 @@
+namespace Relibc.Platform;
+
+/// <summary>The Linux backend's process calls (each returns its result or a negated errno).</summary>
+internal static unsafe partial class Pal
+{
+    /// <summary>fork: clone with SIGCHLD as the exit signal and nothing shared. The child's only thread keeps its thread pointer and TLS (a copy).</summary>
+    public static nint Fork() => Syscall.Call(Nr.Clone, 17 /* SIGCHLD */, 0, 0, 0, 0);
+
+    public static nint Execute(byte* path, byte** argv, byte** envp) => Syscall.Call(Nr.Execve, (nint)path, (nint)argv, (nint)envp);
+
+    /// <summary>wait4 without the resource usage: the pid reaped (0 with WNOHANG and none ready), its status in <c>*status</c>.</summary>
+    public static nint Wait(int pid, int* status, int options) => Syscall.Call(Nr.Wait4, pid, (nint)status, options, 0);
+
+    public static nint ParentProcessId() => Syscall.Call(Nr.Getppid);
+
+    /// <summary>The real (or <paramref name="effective"/>) user id.</summary>
+    public static nint UserId(bool effective) => Syscall.Call(effective ? Nr.Geteuid : Nr.Getuid);
+
+    /// <summary>The real (or <paramref name="effective"/>) group id.</summary>
+    public static nint GroupId(bool effective) => Syscall.Call(effective ? Nr.Getegid : Nr.Getgid);
+
+    public static nint ProcessGroup(int pid) => Syscall.Call(Nr.Getpgid, pid);
+
+    public static nint SetProcessGroup(int pid, int group) => Syscall.Call(Nr.Setpgid, pid, group);
+
+    public static nint Session(int pid) => Syscall.Call(Nr.Getsid, pid);
+
+    public static nint NewSession() => Syscall.Call(Nr.Setsid);
+
+    /// <summary>Sends <paramref name="signal"/> to a process (kill(2)).</summary>
+    public static nint Signal(int pid, int signal) => Syscall.Call(Nr.Kill, pid, signal);
+
+    /// <summary>uname(2) into six 65-byte fields (sysname, nodename, release, version, machine, domainname), as struct utsname is.</summary>
+    public static nint SystemName(byte* utsname) => Syscall.Call(Nr.Uname, (nint)utsname);
+
+    /// <summary>Sleeps for <c>*request</c> on <paramref name="clock"/> (absolute when <paramref name="absolute"/>); the time left in <c>*remaining</c> when interrupted. Returns 0 or a negated errno.</summary>
+    public static nint Sleep(int clock, bool absolute, Relibc.Header.Time.TimeSpec* request, Relibc.Header.Time.TimeSpec* remaining) =>
+        Syscall.Call(Nr.ClockNanosleep, clock, absolute ? 1 : 0, (nint)request, (nint)remaining);
+
+    public static nint ClockResolution(int clock, Relibc.Header.Time.TimeSpec* result) => Syscall.Call(Nr.ClockGetres, clock, (nint)result);
+
+    public static nint SyncMemory(void* address, nuint length, int flags) => Syscall.Call(Nr.Msync, (nint)address, (nint)length, flags);
+
+    public static nint AdviseMemory(void* address, nuint length, int advice) => Syscall.Call(Nr.Madvise, (nint)address, (nint)length, advice);
+
+    /// <summary>The processors this process may run on (sched_getaffinity's mask, counted); 1 if it cannot say.</summary>
+    public static long ProcessorCount()
+    {
+        var mask = stackalloc ulong[16];
+        var r = Syscall.Call(Nr.SchedGetaffinity, 0, 128, (nint)mask);
+        if (r <= 0)
+            return 1;
+        long count = 0;
+        for (var i = 0; i < (int)r / 8; i++)
+        {
+            for (var m = mask[i]; m != 0; m &= m - 1)
+                count++;
+        }
+        return count > 0 ? count : 1;
+    }
+}
