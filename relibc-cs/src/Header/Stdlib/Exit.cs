@@ -4,7 +4,7 @@ using Relibc.Platform;
 
 namespace Relibc.Header.Stdlib;
 
-/// <summary>Process termination: exit, _Exit, atexit, abort (C17 7.22.4).</summary>
+/// <summary>Process termination: exit, _Exit, atexit, abort, quick_exit, at_quick_exit (C17 7.22.4).</summary>
 public static unsafe class Exit
 {
     private const int MaxHandlers = 32; // C17 7.22.4.2: at least 32 must be registrable
@@ -49,6 +49,33 @@ public static unsafe class Exit
     {
         const int SigAbrt = 6;
         Pal.RaiseSignal(SigAbrt);
+        // A handler returned (or SIGABRT was ignored or blocked): abort ends the process all the same, by SIGABRT.
+        Pal.SignalAction(SigAbrt, true, 0, 0, 0, out _, out _, out _);
+        ulong unblock = 1UL << (SigAbrt - 1);
+        Pal.SignalMask(1, &unblock, null);
+        Pal.RaiseSignal(SigAbrt);
         Pal.Exit(127);
+    }
+
+    private static int s_quickCount;
+    private static HandlerTable s_quickHandlers;
+
+    /// <summary>at_quick_exit — C17 7.22.4.3 (at least 32 handlers).</summary>
+    [UnmanagedCallersOnly(EntryPoint = "at_quick_exit")]
+    public static int AtQuickExit(delegate* unmanaged<void> handler)
+    {
+        if (s_quickCount == MaxHandlers)
+            return -1;
+        s_quickHandlers.Entries[s_quickCount++] = (ulong)handler;
+        return 0;
+    }
+
+    /// <summary>quick_exit — C17 7.22.4.7: the at_quick_exit handlers in reverse order, then _Exit (no atexit handlers, no flushing).</summary>
+    [UnmanagedCallersOnly(EntryPoint = "quick_exit")]
+    public static void QuickExitExport(int status)
+    {
+        while (s_quickCount > 0)
+            ((delegate* unmanaged<void>)s_quickHandlers.Entries[--s_quickCount])();
+        Pal.Exit(status);
     }
 }

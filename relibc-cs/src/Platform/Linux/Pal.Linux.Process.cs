@@ -58,4 +58,43 @@ internal static unsafe partial class Pal
         }
         return count > 0 ? count : 1;
     }
+
+    /// <summary>Fills <paramref name="buffer"/> with random bytes from the kernel (getrandom(2)).</summary>
+    public static nint RandomBytes(byte* buffer, nuint length) => Syscall.Call(Nr.Getrandom, (nint)buffer, (nint)length, 0);
+
+    public static nint ReadVector(int fd, void* iov, int count) => Syscall.Call(Nr.Readv, fd, (nint)iov, count);
+
+    public static nint WriteVector(int fd, void* iov, int count) => Syscall.Call(Nr.Writev, fd, (nint)iov, count);
+
+    /// <summary>getrlimit (RLIMIT_ numbers: Linux's, the same on the three targets), into { cur, max }.</summary>
+    public static nint ResourceLimit(int resource, ulong* limit) => Syscall.Call(Nr.Getrlimit, resource, (nint)limit);
+
+    public static nint SetResourceLimit(int resource, ulong* limit) => Syscall.Call(Nr.Setrlimit, resource, (nint)limit);
+
+    /// <summary>getrusage into Linux's struct rusage (which relibc-cs's header declares as it is: 18 longs).</summary>
+    public static nint ResourceUsage(int who, void* usage) => Syscall.Call(Nr.Getrusage, who, (nint)usage);
+
+    /// <summary>getpriority: the nice value (the kernel returns 20 - nice, so that it is never negative).</summary>
+    public static nint Priority(int which, int who)
+    {
+        var r = Syscall.Call(Nr.Getpriority, which, who);
+        return r < 0 ? r : 20 - r;
+    }
+
+    public static nint SetPriority(int which, int who, int nice) => Syscall.Call(Nr.Setpriority, which, who, nice);
+
+    /// <summary>poll(2) with a timeout in milliseconds (negative: none); ppoll on the asm-generic architectures.</summary>
+    public static nint Poll(void* fds, nuint count, int timeoutMs)
+    {
+#if VERIDIAN_X86_64
+        return Syscall.Call(Nr.Poll, (nint)fds, (nint)count, timeoutMs);
+#else
+        if (timeoutMs < 0)
+            return Syscall.Call(Nr.Ppoll, (nint)fds, (nint)count, 0, 0, 8);
+        var t = stackalloc long[2];
+        t[0] = timeoutMs / 1000;
+        t[1] = timeoutMs % 1000 * 1000000L;
+        return Syscall.Call(Nr.Ppoll, (nint)fds, (nint)count, (nint)t, 0, 8);
+#endif
+    }
 }
