@@ -22,6 +22,11 @@ public static unsafe partial class Str
         var m = ZeroMask(Vector128.LoadAligned(p)) >> (int)offset;
         if (m != 0)
             return (nuint)BitOperations.TrailingZeroCount(m);
+#if VERIDIAN_X86_64
+        // Short strings end in the first block without a call; longer ones are worth the AVX2 kernel's call.
+        if (CpuFeatures.Avx2)
+            return LengthAvx2(s);
+#endif
         p += 16;
         while (((nuint)p & 63) != 0)
         {
@@ -82,6 +87,10 @@ public static unsafe partial class Str
         var m = ZeroMask(Vector128.Min(v ^ needle, v)) >> (int)offset;
         if (m != 0)
             return Hit(s + BitOperations.TrailingZeroCount(m), c);
+#if VERIDIAN_X86_64
+        if (CpuFeatures.Avx2)
+            return FindInStringAvx2(s, c);
+#endif
         p += 16;
         while (((nuint)p & 63) != 0)
         {
