@@ -151,10 +151,26 @@ public static unsafe partial class Str
         return null;
     }
 
-    /// <summary>memcmp for 32 bytes or more: 128 bytes per iteration, then 32, then the last 32 (overlapping).</summary>
+    /// <summary>memcmp for 16 bytes or more: two overlapping blocks up to 64 bytes, else 128 bytes per iteration, then 32, then the last 32.</summary>
     [TargetFeatures("+avx,+avx2")]
     private static int CompareMemoryAvx2(byte* a, byte* b, nuint count)
     {
+        if (count < 32)
+        {
+            var m16 = EqualMask(a, b, 0);
+            if (m16 != 0xFFFF)
+                return Differ(a, b, (nuint)BitOperations.TrailingZeroCount(~m16));
+            m16 = EqualMask(a, b, count - 16);
+            return m16 == 0xFFFF ? 0 : Differ(a, b, count - 16 + (nuint)BitOperations.TrailingZeroCount(~m16));
+        }
+        if (count <= 64)
+        {
+            var m32 = Vector256.Equals(Vector256.Load(a), Vector256.Load(b)).ExtractMostSignificantBits();
+            if (m32 != 0xFFFFFFFF)
+                return Differ(a, b, (nuint)BitOperations.TrailingZeroCount(~m32));
+            m32 = Vector256.Equals(Vector256.Load(a + count - 32), Vector256.Load(b + count - 32)).ExtractMostSignificantBits();
+            return m32 == 0xFFFFFFFF ? 0 : Differ(a, b, count - 32 + (nuint)BitOperations.TrailingZeroCount(~m32));
+        }
         nuint i = 0;
         while (i + 128 <= count)
         {
