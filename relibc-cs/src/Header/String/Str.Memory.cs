@@ -305,6 +305,11 @@ public static unsafe partial class Str
     /// <summary>Above 64 bytes (or any size without a vector unit); returns <paramref name="d"/> for memset's tail call.</summary>
     internal static byte* FillLarge(byte* d, byte value, nuint count)
     {
+#if VERIDIAN_X86_64
+        // A tail call from memset straight into the AVX2 kernel (it returns d).
+        if (Vector128.IsHardwareAccelerated && count < RepThreshold && CpuFeatures.Avx2)
+            return FillAvx2(d, value, count);
+#endif
         FillLargeBody(d, value, count);
         return d;
     }
@@ -357,11 +362,6 @@ public static unsafe partial class Str
         if (count >= RepThreshold)
         {
             RepStosb(d, value, count);
-            return;
-        }
-        if (CpuFeatures.Avx2)
-        {
-            FillAvx2(d, value, count);
             return;
         }
 #endif
