@@ -305,6 +305,11 @@ public static unsafe partial class Str
     /// <summary>Above 64 bytes (or any size without a vector unit); returns <paramref name="d"/> for memset's tail call.</summary>
     internal static byte* FillLarge(byte* d, byte value, nuint count)
     {
+#if VERIDIAN_X86_64
+        // A tail call from memset straight into the AVX2 kernel (it returns d).
+        if (Vector128.IsHardwareAccelerated && count < RepThreshold && CpuFeatures.Avx2)
+            return FillAvx2(d, value, count);
+#endif
         FillLargeBody(d, value, count);
         return d;
     }
@@ -359,11 +364,6 @@ public static unsafe partial class Str
             RepStosb(d, value, count);
             return;
         }
-        if (CpuFeatures.Avx2)
-        {
-            FillAvx2(d, value, count);
-            return;
-        }
 #endif
         var v = Vector128.Create(value);
         v.Store(d);
@@ -388,8 +388,16 @@ public static unsafe partial class Str
     }
 
     /// <summary>memcmp: the difference of the first differing bytes as unsigned char, or 0.</summary>
-    public static int CompareMemory(byte* a, byte* b, nuint count) =>
-        count < 16 ? CompareSmall(a, b, count) : count <= 64 && Vector128.IsHardwareAccelerated ? CompareMedium(a, b, count) : CompareLarge(a, b, count);
+    public static int CompareMemory(byte* a, byte* b, nuint count)
+    {
+        if (count < 16)
+            return CompareSmall(a, b, count);
+#if VERIDIAN_X86_64
+        if (CpuFeatures.Avx2)
+            return CompareMemoryAvx2(a, b, count);
+#endif
+        return count <= 64 && Vector128.IsHardwareAccelerated ? CompareMedium(a, b, count) : CompareLarge(a, b, count);
+    }
 
     private static uint EqualMask(byte* a, byte* b, nuint i) => Vector128.Equals(Vector128.Load(a + i), Vector128.Load(b + i)).ExtractMostSignificantBits();
 
@@ -453,10 +461,6 @@ public static unsafe partial class Str
             var t = *(ulong*)(a + count - 8) ^ *(ulong*)(b + count - 8);
             return t == 0 ? 0 : Differ(a, b, count - 8 + ((nuint)BitOperations.TrailingZeroCount(t) >> 3));
         }
-#if VERIDIAN_X86_64
-        if (count >= 32 && CpuFeatures.Avx2)
-            return CompareMemoryAvx2(a, b, count);
-#endif
         while (i + 64 <= count)
         {
             var e0 = Vector128.Equals(Vector128.Load(a + i), Vector128.Load(b + i));

@@ -17,16 +17,15 @@ public static unsafe partial class Str
     {
         if (!Vector128.IsHardwareAccelerated)
             return LengthWords(s);
+#if VERIDIAN_X86_64
+        if (CpuFeatures.Avx2)
+            return LengthAvx2(s);
+#endif
         var offset = (nuint)s & 15;
         var p = s - offset;
         var m = ZeroMask(Vector128.LoadAligned(p)) >> (int)offset;
         if (m != 0)
             return (nuint)BitOperations.TrailingZeroCount(m);
-#if VERIDIAN_X86_64
-        // Short strings end in the first block without a call; longer ones are worth the AVX2 kernel's call.
-        if (CpuFeatures.Avx2)
-            return LengthAvx2(s);
-#endif
         p += 16;
         while (((nuint)p & 63) != 0)
         {
@@ -80,6 +79,10 @@ public static unsafe partial class Str
     {
         if (!Vector128.IsHardwareAccelerated)
             return FindInStringWords(s, c);
+#if VERIDIAN_X86_64
+        if (CpuFeatures.Avx2)
+            return FindInStringAvx2(s, c);
+#endif
         var needle = Vector128.Create(c);
         var offset = (nuint)s & 15;
         var p = s - offset;
@@ -87,10 +90,6 @@ public static unsafe partial class Str
         var m = ZeroMask(Vector128.Min(v ^ needle, v)) >> (int)offset;
         if (m != 0)
             return Hit(s + BitOperations.TrailingZeroCount(m), c);
-#if VERIDIAN_X86_64
-        if (CpuFeatures.Avx2)
-            return FindInStringAvx2(s, c);
-#endif
         p += 16;
         while (((nuint)p & 63) != 0)
         {
