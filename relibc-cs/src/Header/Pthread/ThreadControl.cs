@@ -55,23 +55,16 @@ internal static unsafe class ThreadArea
         public fixed byte Bytes[4096];
     }
 
-    private const int PtPhdr = 6, PtTls = 7, AtPhdr = 3, AtPhnum = 5;
+    private const int PtPhdr = 6, PtTls = 7;
 
     /// <summary>
-    /// Finds the PT_TLS segment through the auxiliary vector (AT_PHDR, AT_PHNUM; a PIE's load bias from PT_PHDR) and
-    /// gives the main thread its area and thread pointer. Runs first in start-up: nothing before it touches TLS.
+    /// Finds the PT_TLS segment among the program headers (<paramref name="phdr"/>, <paramref name="count"/> entries:
+    /// where the backend says they are — the auxiliary vector on Linux, the ELF header at <c>__ehdr_start</c> on
+    /// VeridianOS, <see cref="Pal.ProgramHeaders"/>; a PIE's load bias from PT_PHDR) and gives the main thread its
+    /// area and thread pointer. Runs first in start-up: nothing before it touches TLS.
     /// </summary>
-    public static void InitMain(nuint* auxv)
+    public static void InitMain(byte* phdr, nuint count)
     {
-        byte* phdr = null;
-        nuint count = 0;
-        for (var a = auxv; a[0] != 0; a += 2)
-        {
-            if (a[0] == AtPhdr)
-                phdr = (byte*)a[1];
-            else if (a[0] == AtPhnum)
-                count = a[1];
-        }
         nuint bias = 0;
         for (nuint i = 0; i < count; i++)
         {
