@@ -45,7 +45,15 @@ public unsafe struct KeyValues
 internal static unsafe class ThreadArea
 {
     private static byte* s_image;
-    private static nuint s_fileSize, s_memSize, s_align = 16;
+    // No initializers: a static constructor runs from .init_array, after InitMain has set these (an "s_align = 16"
+    // once reset the alignment there, and threads then placed x86_64's block 8 bytes off the linker's offsets).
+    private static nuint s_fileSize, s_memSize;
+
+    /// <summary>PT_TLS's p_align (at least 1): the linker's TLS offsets round the segment to it.</summary>
+    private static nuint s_tlsAlign;
+
+    /// <summary>The thread pointer's alignment: p_align, at least 16.</summary>
+    private static nuint s_align;
 
     /// <summary>The main thread's area: a static buffer is enough when the program's TLS is small.</summary>
     private static MainArea s_main;
@@ -80,10 +88,11 @@ internal static unsafe class ThreadArea
             s_image = (byte*)(bias + *(nuint*)(p + 16));
             s_fileSize = *(nuint*)(p + 32);
             s_memSize = *(nuint*)(p + 40);
-            var align = *(nuint*)(p + 48);
-            if (align > s_align)
-                s_align = align;
+            s_tlsAlign = *(nuint*)(p + 48);
         }
+        if (s_tlsAlign == 0)
+            s_tlsAlign = 1;
+        s_align = s_tlsAlign > 16 ? s_tlsAlign : 16;
         byte* area;
         var size = Size;
         if (size <= 4096)
@@ -113,12 +122,12 @@ internal static unsafe class ThreadArea
         byte* block;
         ThreadControl* tc;
 #if VERIDIAN_X86_64
-        var tp = (byte*)Round((nuint)area + Round(s_memSize, s_align), s_align);
-        block = tp - Round(s_memSize, s_align);
+        var tp = (byte*)Round((nuint)area + Round(s_memSize, s_tlsAlign), s_align);
+        block = tp - Round(s_memSize, s_tlsAlign);
         tc = (ThreadControl*)tp;
 #elif VERIDIAN_AARCH64
         var tp = (byte*)Round((nuint)area + (nuint)sizeof(ThreadControl), s_align);
-        block = tp + Round(16, s_align);
+        block = tp + Round(16, s_tlsAlign);
         tc = (ThreadControl*)tp - 1;
 #elif VERIDIAN_RISCV64
         var tp = (byte*)Round((nuint)area + (nuint)sizeof(ThreadControl), s_align);
