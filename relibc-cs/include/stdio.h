@@ -3,6 +3,7 @@
 #define _STDIO_H
 #include <_relibc.h>
 #include <stddef.h>
+#include <sys/types.h>
 #ifndef _VA_LIST /* POSIX: stdio.h defines va_list (the guard is clang's stdarg.h's, so either may come first) */
 typedef __builtin_va_list va_list;
 #define _VA_LIST
@@ -66,5 +67,23 @@ int sscanf(const char *__restrict, const char *__restrict, ...) __attribute__((_
 int vscanf(const char *__restrict, va_list) __attribute__((__format__(__scanf__, 1, 0)));
 int vfscanf(FILE *__restrict, const char *__restrict, va_list) __attribute__((__format__(__scanf__, 2, 0)));
 int vsscanf(const char *__restrict, const char *__restrict, va_list) __attribute__((__format__(__scanf__, 2, 0)));
+void perror(const char *);
+ssize_t getline(char **__restrict, size_t *__restrict, FILE *__restrict);
+ssize_t getdelim(char **__restrict, size_t *__restrict, int, FILE *__restrict);
+void setbuf(FILE *__restrict, char *__restrict);
+int fseeko(FILE *, off_t, int);
+off_t ftello(FILE *);
+typedef long fpos_t;
+int fgetpos(FILE *__restrict, fpos_t *__restrict);
+int fsetpos(FILE *, const fpos_t *);
+FILE *tmpfile(void);
+char *ctermid(char *);
+void flockfile(FILE *);
+int ftrylockfile(FILE *);
+void funlockfile(FILE *);
+int getc_unlocked(FILE *);
+int getchar_unlocked(void);
+int putc_unlocked(int, FILE *);
+int putchar_unlocked(int);
 __RELIBC_END
 #endif

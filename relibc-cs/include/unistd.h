@@ -74,6 +74,9 @@ unsigned alarm(unsigned);
 int pause(void);
 int gethostname(char *, size_t);
 long sysconf(int);
+extern char *optarg;
+extern int optind, opterr, optopt;
+int getopt(int, char *const[], const char *);
 extern char **environ;
 __RELIBC_END
 #endif

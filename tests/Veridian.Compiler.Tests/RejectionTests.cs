@@ -125,6 +125,38 @@ public sealed class RejectionTests
     }
 
     [Fact]
+    public void TargetFeatures_compiles_one_method_for_AVX2_and_leaves_the_others_at_the_baseline()
+    {
+        const string program = "using System.Runtime.Intrinsics;\nstatic unsafe class K {\n [Veridian.Intrinsics.TargetFeatures(\"+avx,+avx2\")]\n static uint Wide(byte* p) => Vector256.Equals(Vector256.Load(p), Vector256<byte>.Zero).ExtractMostSignificantBits();\n static uint Narrow(byte* p) => Vector256.Equals(Vector256.Load(p), Vector256<byte>.Zero).ExtractMostSignificantBits();\n [System.Runtime.InteropServices.UnmanagedCallersOnly(EntryPoint = \"wide\")]\n static uint W(byte* p) => Wide(p);\n [System.Runtime.InteropServices.UnmanagedCallersOnly(EntryPoint = \"narrow\")]\n static uint N(byte* p) => Narrow(p);\n}";
+        var target = TargetDatabase.Resolve("x86_64-linux-gnu");
+        var ir = CSharpCompiler.Translate([new SourceFile("avx2.cs", program)], target);
+        var dir = Directory.CreateTempSubdirectory("vdn-cs-avx2-");
+        try
+        {
+            var asm = Path.Combine(dir.FullName, "avx2.s");
+            CSharpCompiler.CompileIr(ir, target, Veridian.Toolchain.OptLevel.O2, asm, Veridian.Toolchain.OutputKind.Assembly);
+            var text = File.ReadAllText(asm);
+            var narrow = text[text.IndexOf("\nnarrow:", StringComparison.Ordinal)..];
+            narrow = narrow[..narrow.IndexOf("\tret", StringComparison.Ordinal)];
+            Assert.Contains("vpmovmskb\t%ymm", text, StringComparison.Ordinal);
+            Assert.Contains("pmovmskb\t%xmm", narrow, StringComparison.Ordinal);
+            Assert.DoesNotContain("ymm", narrow, StringComparison.Ordinal);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public void TargetFeatures_that_are_not_a_feature_list_report_VDN4102()
+    {
+        const string program = "static class K {\n [Veridian.Intrinsics.TargetFeatures(\"avx2 sse4\")]\n [System.Runtime.InteropServices.UnmanagedCallersOnly(EntryPoint = \"f\")]\n static int F() => 1; // <-\n}";
+        var e = Assert.Throws<DiagnosticException>(() => CSharpCompiler.Translate([new SourceFile("features.cs", program)], TargetDatabase.Resolve("x86_64-linux-gnu")));
+        Assert.Contains(e.Diagnostics, d => d.Code == CompilerCodes.IntrinsicMisuse);
+    }
+
+    [Fact]
     public void A_static_Main_whose_signature_is_not_an_entry_points_is_an_ordinary_method()
     {
         // Found writing the kernel: Kernel.Main(bool) was taken for the program's entry point (VDN4103); C# agrees it is not one (CS0028).

@@ -31,3 +31,24 @@ public sealed class DifferentialTests
         Assert.Equal(expected.ExitCode, actual.ExitCode);
     }
 }
+
+/// <summary>
+/// string.h's x86_64 kernels are chosen by CPUID (docs/relibc.md, "string.h"): natively this machine takes the AVX2
+/// ones, so the SSE2 ones run here under qemu-x86_64 with a CPU model that has no AVX.
+/// </summary>
+public sealed class StringKernelTests
+{
+    [Fact]
+    public void The_SSE2_string_kernels_print_what_glibc_prints_on_a_CPU_without_AVX()
+    {
+        using var dir = new TempDir();
+        var glibc = dir["string-edges-gnu"];
+        var relibc = dir["string-edges-relibc"];
+        Corpus.Compile("string-edges", "x86_64-linux-gnu", glibc);
+        Corpus.Compile("string-edges", "x86_64-linux-relibc", relibc);
+        var expected = Corpus.Run("x86_64-linux-gnu", glibc, dir.Path);
+        var actual = Repo.Run("qemu-x86_64", ["-cpu", "Nehalem", relibc], dir.Path, timeoutMs: 120_000);
+        Assert.Equal(expected.StdOut, actual.StdOut);
+        Assert.Equal(0, actual.ExitCode);
+    }
+}

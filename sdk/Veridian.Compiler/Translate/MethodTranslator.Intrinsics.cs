@@ -125,7 +125,7 @@ public sealed partial class MethodTranslator
             case ("System.Threading.Interlocked", _):
                 InterlockedOp(name, sig, a);
                 return;
-            case (VectorOwner or VectorType, _):
+            case (VectorOwner or VectorType or Vector256Owner or Vector256Type, _):
                 VectorOp(target, sig, a, name);
                 return;
             case ("System.Numerics.BitOperations", _):

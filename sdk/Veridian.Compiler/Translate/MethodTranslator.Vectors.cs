@@ -13,9 +13,11 @@ public sealed partial class MethodTranslator
 {
     private const string VectorOwner = "System.Runtime.Intrinsics.Vector128";
     private const string VectorType = "System.Runtime.Intrinsics.Vector128`1";
+    private const string Vector256Owner = "System.Runtime.Intrinsics.Vector256";
+    private const string Vector256Type = "System.Runtime.Intrinsics.Vector256`1";
 
-    /// <summary>The LLVM vector type of <c>Vector128&lt;T&gt;</c> and its lane type; integer lanes only.</summary>
-    private (string Vec, string Lane, int Lanes, bool Signed) VectorShape(TypeSig lane)
+    /// <summary>The LLVM vector type of <c>Vector128&lt;T&gt;</c> (or of a <paramref name="width"/>-bit vector) and its lane type; integer lanes only.</summary>
+    private (string Vec, string Lane, int Lanes, bool Signed) VectorShape(TypeSig lane, int width)
     {
         var (bits, signed) = _m.Normalize(lane) switch
         {
@@ -27,17 +29,17 @@ public sealed partial class MethodTranslator
             PrimSig { Kind: Prim.I4 } => (32, true),
             PrimSig { Kind: Prim.U8 or Prim.U } => (64, false),
             PrimSig { Kind: Prim.I8 or Prim.I } => (64, true),
-            var t => throw new UnsupportedException($"Vector128<{t.Key}>: only integer lanes are supported"),
+            var t => throw new UnsupportedException($"Vector{width}<{t.Key}>: only integer lanes are supported"),
         };
-        int lanes = 128 / bits;
+        int lanes = width / bits;
         return ($"<{lanes} x i{bits}>", $"i{bits}", lanes, signed);
     }
 
-    private bool VectorUnit() => _mt.Target.Arch switch
+    private bool VectorUnit(int width) => _mt.Target.Arch switch
     {
-        Arch.X86_64 => HasFeature("+sse2"),
-        Arch.AArch64 => HasFeature("+neon"),
-        Arch.RiscV64 => HasFeature("+v"),
+        Arch.X86_64 => HasFeature(width == 128 ? "+sse2" : "+avx2"),
+        Arch.AArch64 => width == 128 && HasFeature("+neon"),
+        Arch.RiscV64 => width == 128 && HasFeature("+v"),
     };
 
     private bool HasFeature(string feature) =>
@@ -69,13 +71,14 @@ public sealed partial class MethodTranslator
 
     private void VectorOp(MethodInst target, MethodSignature<TypeSig> sig, List<SV> a, string name)
     {
+        int width = target.Owner.Name is Vector256Owner or Vector256Type ? 256 : 128;
         if (name == "get_IsHardwareAccelerated")
         {
-            Push(VectorUnit() ? "1" : "0", VK.I32);
+            Push(VectorUnit(width) ? "1" : "0", VK.I32);
             return;
         }
-        var lane = target.Owner.Name == VectorType ? target.Owner.Args[0] : target.MethodArgs[0];
-        var (vec, laneTy, lanes, signed) = VectorShape(lane);
+        var lane = target.Owner.Name is VectorType or Vector256Type ? target.Owner.Args[0] : target.MethodArgs[0];
+        var (vec, laneTy, lanes, signed) = VectorShape(lane, width);
         var result = _m.Normalize(sig.ReturnType);
         switch (name)
         {
@@ -107,12 +110,12 @@ public sealed partial class MethodTranslator
             case "Load" or "LoadAligned":
                 {
                     var r = T();
-                    Emit($"{r} = load {vec}, ptr {Coerce(a[0], "ptr")}, align {(name == "Load" ? 1 : 16)}");
+                    Emit($"{r} = load {vec}, ptr {Coerce(a[0], "ptr")}, align {(name == "Load" ? 1 : width / 8)}");
                     VecPush(r, vec, result);
                     return;
                 }
             case "Store" or "StoreAligned":
-                Emit($"store {vec} {VecLoad(a[0], vec)}, ptr {Coerce(a[1], "ptr")}, align {(name == "Store" ? 1 : 16)}");
+                Emit($"store {vec} {VecLoad(a[0], vec)}, ptr {Coerce(a[1], "ptr")}, align {(name == "Store" ? 1 : width / 8)}");
                 return;
             case "Equals":
                 {
@@ -147,8 +150,12 @@ public sealed partial class MethodTranslator
                     var m = T();
                     Emit($"{m} = icmp slt {vec} {VecLoad(a[0], vec)}, zeroinitializer");
                     var bits = MaskBits(m, lanes);
-                    var r = T();
-                    Emit($"{r} = zext i{lanes} {bits} to i32");
+                    var r = bits;
+                    if (lanes < 32)
+                    {
+                        r = T();
+                        Emit($"{r} = zext i{lanes} {bits} to i32");
+                    }
                     Push(r, VK.I32);
                     return;
                 }

@@ -48,6 +48,17 @@ public sealed partial class MethodTranslator
     private string T() => $"%t{_tmp++}";
     private void Emit(string line) => _body.Append("  ").Append(line).Append('\n');
 
+    /// <summary>A <c>[TargetFeatures]</c> list must be <c>+name</c>/<c>-name</c> items, else VDN4102 (LLVM would reject the module).</summary>
+    private static string CheckFeatures(string features)
+    {
+        foreach (var f in features.Split(','))
+        {
+            if (f.Length < 2 || f[0] is not ('+' or '-') || !f.Skip(1).All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_'))
+                throw new UnsupportedIntrinsic($"[TargetFeatures(\"{features}\")]: each feature must be +name or -name in LLVM's spelling (e.g. \"+avx2\"), separated by commas without spaces");
+        }
+        return features;
+    }
+
     private string Alloca(string type, int align)
     {
         var name = $"%a{_tmp++}";
@@ -233,7 +244,8 @@ public sealed partial class MethodTranslator
 
         var linkage = _m.ExportName(_inst.Def) is not null ? "" : "internal ";
         var retType = csig is not null ? csig.ReturnLlvm : _ret is null || _ret.StructByAddress ? "void" : CAbi.RenderReturn(_ret);
-        header.Append(CultureInfo.InvariantCulture, $"define {linkage}{retType} {name}({string.Join(", ", parms)}) {{\nentry:\n");
+        var features = _m.TargetFeatures(_inst.Def) is { } extra ? $" \"target-features\"=\"{_mt.Target.Features},{CheckFeatures(extra)}\"" : "";
+        header.Append(CultureInfo.InvariantCulture, $"define {linkage}{retType} {name}({string.Join(", ", parms)}){features} {{\nentry:\n");
         var sb = new StringBuilder();
         sb.Append(header).Append(_allocas).Append(prologue).Append("  br label %L0\n").Append(_body).Append("}\n\n");
         return sb.ToString();

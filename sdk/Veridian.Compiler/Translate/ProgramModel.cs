@@ -101,6 +101,18 @@ public sealed class ProgramModel
         return false;
     }
 
+    /// <summary>The features of a method's <c>[Veridian.Intrinsics.TargetFeatures]</c>, or null.</summary>
+    public string? TargetFeatures(MethodDefinitionHandle h)
+    {
+        foreach (var a in Md.GetMethodDefinition(h).GetCustomAttributes())
+        {
+            var ca = Md.GetCustomAttribute(a);
+            if (AttributeName(ca) == "Veridian.Intrinsics.TargetFeaturesAttribute")
+                return ca.DecodeValue(new AttrProvider(this)).FixedArguments[0].Value as string;
+        }
+        return null;
+    }
+
     /// <summary>The name of a static field's <c>[Veridian.Interop.CSymbol]</c>, or null.</summary>
     public string? CSymbol(FieldDefinitionHandle f)
     {

@@ -28,6 +28,19 @@ namespace Veridian.Runtime
 namespace Veridian.Intrinsics
 {
     /// <summary>
+    /// Compiles the method for CPU features beyond the target's baseline (LLVM's <c>"target-features"</c> function
+    /// attribute, clang's <c>__attribute__((target("avx2")))</c>), e.g. <c>[TargetFeatures("+avx2")]</c>: a
+    /// comma-separated list of <c>+feature</c> / <c>-feature</c> in LLVM's spelling for the target. Call such a method
+    /// only after checking that the CPU has the features (CPUID); LLVM never inlines it into a caller without them.
+    /// </summary>
+    [AttributeUsage(AttributeTargets.Method, Inherited = false)]
+    public sealed class TargetFeaturesAttribute : Attribute
+    {
+        public TargetFeaturesAttribute(string features) { Features = features; }
+        public string Features { get; }
+    }
+
+    /// <summary>
     /// Processor intrinsics, lowered by the compiler to LLVM inline assembly or volatile memory accesses.
     /// Template and constraint arguments must be string literals (LLVM inline-asm syntax). Using an
     /// architecture-specific intrinsic on another architecture is error VDN4102.

@@ -23,7 +23,7 @@ public static unsafe class FileIo
         var fd = (int)Errno.Errno.Result(Pal.Open(path, flags, 0x1B6)); // 0666, less the umask
         if (fd < 0)
             return null;
-        var f = Open(fd, access);
+        var f = Wrap(fd, access);
         if (f == null)
             Pal.Close(fd);
         return f;
@@ -38,7 +38,7 @@ public static unsafe class FileIo
             Errno.Errno.Set(E.INVAL);
             return null;
         }
-        return Open(fd, access);
+        return Wrap(fd, access);
     }
 
     /// <summary>fclose — https://pubs.opengroup.org/onlinepubs/9699919799/functions/fclose.html (flushes, closes, frees, even on error).</summary>
@@ -75,9 +75,10 @@ public static unsafe class FileIo
         var total = size * count;
         var d = (byte*)data;
         nuint done = 0;
+        Streams.Acquire(f);
         while (done < total)
         {
-            var c = Next(f);
+            var c = NextUnlocked(f);
             if (c < 0)
                 break;
             d[done++] = (byte)c;
@@ -89,6 +90,7 @@ public static unsafe class FileIo
             f->ReadPos += (int)n;
             done += n;
         }
+        Streams.Release(f);
         return done / size;
     }
 
@@ -99,6 +101,14 @@ public static unsafe class FileIo
     /// <summary>getc — https://pubs.opengroup.org/onlinepubs/9699919799/functions/getc.html</summary>
     [UnmanagedCallersOnly(EntryPoint = "getc")]
     public static int GetC(File* f) => Next(f);
+
+    /// <summary>getc_unlocked — https://pubs.opengroup.org/onlinepubs/9699919799/functions/getc_unlocked.html</summary>
+    [UnmanagedCallersOnly(EntryPoint = "getc_unlocked")]
+    public static int GetCUnlocked(File* f) => NextUnlocked(f);
+
+    /// <summary>getchar_unlocked — https://pubs.opengroup.org/onlinepubs/9699919799/functions/getchar_unlocked.html</summary>
+    [UnmanagedCallersOnly(EntryPoint = "getchar_unlocked")]
+    public static int GetCharUnlocked() => NextUnlocked(Streams.Stdin);
 
     /// <summary>getchar — https://pubs.opengroup.org/onlinepubs/9699919799/functions/getchar.html</summary>
     [UnmanagedCallersOnly(EntryPoint = "getchar")]
@@ -111,15 +121,17 @@ public static unsafe class FileIo
         if (n <= 0)
             return null;
         var i = 0;
+        Streams.Acquire(f);
         while (i < n - 1)
         {
-            var c = Next(f);
+            var c = NextUnlocked(f);
             if (c < 0)
                 break;
             s[i++] = (byte)c;
             if (c == '\n')
                 break;
         }
+        Streams.Release(f);
         if (i == 0 && n > 1)
             return null;
         s[i] = 0;
@@ -158,7 +170,10 @@ public static unsafe class FileIo
 
     /// <summary>ftell — https://pubs.opengroup.org/onlinepubs/9699919799/functions/ftell.html</summary>
     [UnmanagedCallersOnly(EntryPoint = "ftell")]
-    public static long FTell(File* f)
+    public static long FTell(File* f) => Tell(f);
+
+    /// <summary>ftell's work, for relibc-cs's own callers (ftello, fgetpos).</summary>
+    public static long Tell(File* f)
     {
         var position = Errno.Errno.Result(Pal.Seek(f->Fd, 0, 1));
         if (position < 0)
@@ -183,7 +198,8 @@ public static unsafe class FileIo
             Errno.Errno.Set(E.INVAL);
             return -1;
         }
-        // glibc's _IOFBF 0, _IOLBF 1, _IONBF 2: the header's values map onto ours.
+        // glibc's _IOFBF 0, _IOLBF 1, _IONBF 2: the header's values map onto ours. Output already buffered goes first.
+        Streams.Flush(f);
         f->Mode = mode == 2 ? File.Unbuffered : mode == 1 ? File.LineBuffered : File.FullyBuffered;
         return 0;
     }
@@ -198,7 +214,7 @@ public static unsafe class FileIo
         return (int)Errno.Errno.Result(r);
     }
 
-    private static int Seek(File* f, long offset, int whence)
+    public static int Seek(File* f, long offset, int whence)
     {
         if (!Streams.Flush(f))
             return -1;
@@ -212,8 +228,17 @@ public static unsafe class FileIo
         return 0;
     }
 
-    /// <summary>The next byte of the stream, or -1 at end of file or on an error (the stream's flags say which).</summary>
+    /// <summary>The next byte of the stream under its lock, or -1 at end of file or on an error (the stream's flags say which).</summary>
     public static int Next(File* f)
+    {
+        Streams.Acquire(f);
+        var c = NextUnlocked(f);
+        Streams.Release(f);
+        return c;
+    }
+
+    /// <summary><see cref="Next"/> for a caller that holds the lock.</summary>
+    public static int NextUnlocked(File* f)
     {
         if (f->Pushed >= 0)
         {
@@ -248,7 +273,8 @@ public static unsafe class FileIo
         return f->Buffer[0];
     }
 
-    private static File* Open(int fd, int access)
+    /// <summary>A new stream on <paramref name="fd"/>, on the list exit flushes (null: ENOMEM).</summary>
+    internal static File* Wrap(int fd, int access)
     {
         var f = (File*)Malloc.Allocate((nuint)sizeof(File), 16);
         if (f == null)

@@ -23,7 +23,7 @@ public unsafe struct Sink
     {
         if (Stream != null)
         {
-            if (!Streams.Put(Stream, data, n))
+            if (!Streams.PutUnlocked(Stream, data, n)) // the printf function holds the stream's lock
                 Failed = true;
         }
         else if (ToDescriptor)
@@ -86,16 +86,14 @@ public static unsafe class Printf
     [UnmanagedCallersOnly(EntryPoint = "printf")]
     public static int PrintF(byte* format, VaList args)
     {
-        var sink = new Sink { Stream = Streams.Stdout };
-        return Finish(ref sink, Format(ref sink, format, ref args));
+        return ToStream(Streams.Stdout, format, ref args);
     }
 
     /// <summary>fprintf — https://pubs.opengroup.org/onlinepubs/9699919799/functions/fprintf.html</summary>
     [UnmanagedCallersOnly(EntryPoint = "fprintf")]
     public static int FPrintF(File* stream, byte* format, VaList args)
     {
-        var sink = new Sink { Stream = stream };
-        return Finish(ref sink, Format(ref sink, format, ref args));
+        return ToStream(stream, format, ref args);
     }
 
     /// <summary>snprintf — https://pubs.opengroup.org/onlinepubs/9699919799/functions/snprintf.html (the full length is returned; at most n-1 bytes and a NUL are written).</summary>
@@ -127,16 +125,14 @@ public static unsafe class Printf
     [UnmanagedCallersOnly(EntryPoint = "vprintf")]
     public static int VPrintF(byte* format, [CVaList] VaList args)
     {
-        var sink = new Sink { Stream = Streams.Stdout };
-        return Finish(ref sink, Format(ref sink, format, ref args));
+        return ToStream(Streams.Stdout, format, ref args);
     }
 
     /// <summary>vfprintf — https://pubs.opengroup.org/onlinepubs/9699919799/functions/vfprintf.html</summary>
     [UnmanagedCallersOnly(EntryPoint = "vfprintf")]
     public static int VFPrintF(File* stream, byte* format, [CVaList] VaList args)
     {
-        var sink = new Sink { Stream = stream };
-        return Finish(ref sink, Format(ref sink, format, ref args));
+        return ToStream(stream, format, ref args);
     }
 
     /// <summary>vsnprintf — https://pubs.opengroup.org/onlinepubs/9699919799/functions/vsnprintf.html</summary>
@@ -154,6 +150,16 @@ public static unsafe class Printf
     /// <summary>vdprintf — https://pubs.opengroup.org/onlinepubs/9699919799/functions/vdprintf.html</summary>
     [UnmanagedCallersOnly(EntryPoint = "vdprintf")]
     public static int VDPrintF(int fd, byte* format, [CVaList] VaList args) => ToDescriptor(fd, format, ref args);
+
+    /// <summary>One printf call's output to a stream, under the stream's lock (so threads' lines do not interleave).</summary>
+    private static int ToStream(File* stream, byte* format, ref VaList args)
+    {
+        var sink = new Sink { Stream = stream };
+        Streams.Acquire(stream);
+        var ok = Format(ref sink, format, ref args);
+        Streams.Release(stream);
+        return Finish(ref sink, ok);
+    }
 
     private static int ToDescriptor(int fd, byte* format, ref VaList args)
     {

@@ -19,7 +19,7 @@ public unsafe struct ScanInput
     {
         if (!_hasPeeked)
         {
-            _peeked = Text != null ? (*Text != 0 ? *Text : -1) : FileIo.Next(Stream);
+            _peeked = Text != null ? (*Text != 0 ? *Text : -1) : FileIo.NextUnlocked(Stream); // Scan holds the lock
             _hasPeeked = true;
         }
         return _peeked;
@@ -114,8 +114,12 @@ public static unsafe class Scanf
     {
         var assigned = 0;
         var converted = 0;
+        if (input.Stream != null)
+            Streams.Acquire(input.Stream);
         var result = Run(ref input, f, ref args, ref assigned, ref converted);
         input.Done();
+        if (input.Stream != null)
+            Streams.Release(input.Stream);
         return result < 0 && converted == 0 ? -1 : assigned;
     }
 

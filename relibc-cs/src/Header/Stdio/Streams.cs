@@ -26,6 +26,9 @@ public unsafe struct File
     public int ReadEnd;
     public int Pushed; // ungetc's byte, or -1
     public File* Next; // the open streams, for exit's flush
+    public int LockWord; // the stream's lock (flockfile; every stdio function takes it): a futex word,
+    public int Owner;    // the tid holding it,
+    public int Depth;    // and how many times (it is recursive)
     public fixed byte Buffer[BufferSize];
 }
 
@@ -83,8 +86,55 @@ public static unsafe class Streams
         return Pal.TerminalAttributes(fd, termios) == 0;
     }
 
-    /// <summary>Writes <paramref name="count"/> bytes through the stream's buffer; false on a write error (the error flag is set).</summary>
+    /// <summary>Takes the stream's lock (recursive: flockfile, then stdio calls, nest).</summary>
+    public static void Acquire(File* f)
+    {
+        var self = Pthread.ThreadArea.Current()->Tid;
+        if (f->Owner == self)
+        {
+            f->Depth++;
+            return;
+        }
+        Pthread.Lock.Acquire(&f->LockWord);
+        f->Owner = self;
+        f->Depth = 1;
+    }
+
+    /// <summary>Takes the lock unless another thread holds it.</summary>
+    public static bool TryAcquire(File* f)
+    {
+        var self = Pthread.ThreadArea.Current()->Tid;
+        if (f->Owner == self)
+        {
+            f->Depth++;
+            return true;
+        }
+        if (!Pthread.Lock.TryAcquire(&f->LockWord))
+            return false;
+        f->Owner = self;
+        f->Depth = 1;
+        return true;
+    }
+
+    public static void Release(File* f)
+    {
+        if (--f->Depth > 0)
+            return;
+        f->Owner = 0;
+        Pthread.Lock.Release(&f->LockWord);
+    }
+
+    /// <summary>Writes <paramref name="count"/> bytes through the stream's buffer, under its lock; false on a write error (the error flag is set).</summary>
     public static bool Put(File* f, byte* data, nuint count)
+    {
+        Acquire(f);
+        var ok = PutUnlocked(f, data, count);
+        Release(f);
+        return ok;
+    }
+
+    /// <summary><see cref="Put"/> for a caller that holds the lock (printf, the *_unlocked functions).</summary>
+    public static bool PutUnlocked(File* f, byte* data, nuint count)
     {
         if ((f->Access & File.CanWrite) == 0)
         {
@@ -186,9 +236,14 @@ public static unsafe class Streams
                 ok &= Flush(o);
             return ok ? 0 : -1;
         }
+        Acquire(f);
+        bool done;
         if (f->ReadEnd != 0 || f->Pushed >= 0)
-            return ToWriting(f) ? 0 : -1; // an input stream: give the read-ahead back (POSIX fflush on a seekable input)
-        return Flush(f) ? 0 : -1;
+            done = ToWriting(f); // an input stream: give the read-ahead back (POSIX fflush on a seekable input)
+        else
+            done = Flush(f);
+        Release(f);
+        return done ? 0 : -1;
     }
 
     /// <summary>ferror — https://pubs.opengroup.org/onlinepubs/9699919799/functions/ferror.html</summary>
@@ -200,4 +255,32 @@ public static unsafe class Streams
         var b = (byte)c;
         return Put(f, &b, 1) ? b : -1;
     }
+
+    /// <summary>putc_unlocked — https://pubs.opengroup.org/onlinepubs/9699919799/functions/putc_unlocked.html (the caller holds the lock, or has one thread).</summary>
+    [UnmanagedCallersOnly(EntryPoint = "putc_unlocked")]
+    public static int PutCUnlocked(int c, File* f)
+    {
+        var b = (byte)c;
+        return PutUnlocked(f, &b, 1) ? b : -1;
+    }
+
+    /// <summary>putchar_unlocked — https://pubs.opengroup.org/onlinepubs/9699919799/functions/putchar_unlocked.html</summary>
+    [UnmanagedCallersOnly(EntryPoint = "putchar_unlocked")]
+    public static int PutCharUnlocked(int c)
+    {
+        var b = (byte)c;
+        return PutUnlocked(Stdout, &b, 1) ? b : -1;
+    }
+
+    /// <summary>flockfile — https://pubs.opengroup.org/onlinepubs/9699919799/functions/flockfile.html</summary>
+    [UnmanagedCallersOnly(EntryPoint = "flockfile")]
+    public static void FLockFile(File* f) => Acquire(f);
+
+    /// <summary>ftrylockfile — https://pubs.opengroup.org/onlinepubs/9699919799/functions/ftrylockfile.html (0 when it got the lock).</summary>
+    [UnmanagedCallersOnly(EntryPoint = "ftrylockfile")]
+    public static int FTryLockFile(File* f) => TryAcquire(f) ? 0 : 1;
+
+    /// <summary>funlockfile — https://pubs.opengroup.org/onlinepubs/9699919799/functions/funlockfile.html</summary>
+    [UnmanagedCallersOnly(EntryPoint = "funlockfile")]
+    public static void FUnlockFile(File* f) => Release(f);
 }

@@ -19,15 +19,16 @@ public static unsafe partial class Str
     public static void Copy(byte* d, byte* s, nuint count)
     {
         if (count <= 16)
-        {
             CopySmall(d, s, count);
-            return;
-        }
-        if (!Vector128.IsHardwareAccelerated)
-        {
-            CopyWords(d, s, count);
-            return;
-        }
+        else if (count <= 64 && Vector128.IsHardwareAccelerated)
+            CopyMedium(d, s, count);
+        else
+            CopyLarge(d, s, count);
+    }
+
+    /// <summary>17 to 64 bytes with a vector unit: two or four overlapping 16-byte loads, then the stores (inlined into memcpy).</summary>
+    internal static void CopyMedium(byte* d, byte* s, nuint count)
+    {
         if (count <= 32)
         {
             var a = Vector128.Load(s);
@@ -36,18 +37,37 @@ public static unsafe partial class Str
             b.Store(d + count - 16);
             return;
         }
-        if (count <= 64)
+        var a2 = Vector128.Load(s);
+        var b2 = Vector128.Load(s + 16);
+        var c2 = Vector128.Load(s + count - 32);
+        var e2 = Vector128.Load(s + count - 16);
+        a2.Store(d);
+        b2.Store(d + 16);
+        c2.Store(d + count - 32);
+        e2.Store(d + count - 16);
+    }
+
+    /// <summary>Above 16 bytes without a vector unit, above 64 with one; returns <paramref name="d"/>, so memcpy can end in a tail call.</summary>
+    internal static byte* CopyLarge(byte* d, byte* s, nuint count)
+    {
+        CopyLargeBody(d, s, count);
+        return d;
+    }
+
+    private static void CopyLargeBody(byte* d, byte* s, nuint count)
+    {
+        if (!Vector128.IsHardwareAccelerated)
         {
-            var a = Vector128.Load(s);
-            var b = Vector128.Load(s + 16);
-            var c = Vector128.Load(s + count - 32);
-            var e = Vector128.Load(s + count - 16);
-            a.Store(d);
-            b.Store(d + 16);
-            c.Store(d + count - 32);
-            e.Store(d + count - 16);
+            CopyWords(d, s, count);
             return;
         }
+#if VERIDIAN_X86_64
+        if (CpuFeatures.Avx2 && (count < RepThreshold || (nuint)(d - s) < count || (nuint)(s - d) < count))
+        {
+            CopyAvx2(d, s, count);
+            return;
+        }
+#endif
         if (count <= 128)
         {
             var a = Vector128.Load(s);
@@ -166,7 +186,7 @@ public static unsafe partial class Str
     }
 
     /// <summary>0 to 16 bytes: two overlapping loads of the widest size that fits, then two stores.</summary>
-    private static void CopySmall(byte* d, byte* s, nuint count)
+    internal static void CopySmall(byte* d, byte* s, nuint count)
     {
         if (count >= 8)
         {
@@ -243,9 +263,18 @@ public static unsafe partial class Str
     /// <summary>Sets <paramref name="count"/> bytes to <paramref name="value"/> (memset).</summary>
     public static void Fill(byte* d, byte value, nuint count)
     {
-        var word = value * 0x0101010101010101UL;
+        if (count <= 64 && Vector128.IsHardwareAccelerated)
+            FillSmall(d, value, count);
+        else
+            FillLarge(d, value, count);
+    }
+
+    /// <summary>Up to 64 bytes with a vector unit: a few overlapping stores, small enough to inline into memset.</summary>
+    internal static void FillSmall(byte* d, byte value, nuint count)
+    {
         if (count < 16)
         {
+            var word = value * 0x0101010101010101UL;
             if (count >= 8)
             {
                 *(ulong*)d = word;
@@ -264,8 +293,52 @@ public static unsafe partial class Str
             }
             return;
         }
+        var v = Vector128.Create(value);
+        v.Store(d);
+        v.Store(d + count - 16);
+        if (count <= 32)
+            return;
+        v.Store(d + 16);
+        v.Store(d + count - 32);
+    }
+
+    /// <summary>Above 64 bytes (or any size without a vector unit); returns <paramref name="d"/> for memset's tail call.</summary>
+    internal static byte* FillLarge(byte* d, byte value, nuint count)
+    {
+#if VERIDIAN_X86_64
+        // A tail call from memset straight into the AVX2 kernel (it returns d).
+        if (Vector128.IsHardwareAccelerated && count < RepThreshold && CpuFeatures.Avx2)
+            return FillAvx2(d, value, count);
+#endif
+        FillLargeBody(d, value, count);
+        return d;
+    }
+
+    private static void FillLargeBody(byte* d, byte value, nuint count)
+    {
+        var word = value * 0x0101010101010101UL;
         if (!Vector128.IsHardwareAccelerated)
         {
+            if (count < 16)
+            {
+                if (count >= 8)
+                {
+                    *(ulong*)d = word;
+                    *(ulong*)(d + count - 8) = word;
+                }
+                else if (count >= 4)
+                {
+                    *(uint*)d = (uint)word;
+                    *(uint*)(d + count - 4) = (uint)word;
+                }
+                else if (count > 0)
+                {
+                    d[0] = value;
+                    d[count - 1] = value;
+                    d[count / 2] = value;
+                }
+                return;
+            }
             *(ulong*)(d + count - 8) = word;
             *(ulong*)(d + count - 16) = word;
             while (count >= 32)
@@ -294,13 +367,9 @@ public static unsafe partial class Str
 #endif
         var v = Vector128.Create(value);
         v.Store(d);
-        v.Store(d + count - 16);
-        if (count <= 32)
-            return;
         v.Store(d + 16);
         v.Store(d + count - 32);
-        if (count <= 64)
-            return;
+        v.Store(d + count - 16);
         var end = d + count - 32;
         var p = (byte*)(((nuint)d + 32) & ~(nuint)15);
         while (p + 64 <= end)
@@ -322,30 +391,63 @@ public static unsafe partial class Str
     public static int CompareMemory(byte* a, byte* b, nuint count)
     {
         if (count < 16)
+            return CompareSmall(a, b, count);
+#if VERIDIAN_X86_64
+        if (CpuFeatures.Avx2)
+            return CompareMemoryAvx2(a, b, count);
+#endif
+        return count <= 64 && Vector128.IsHardwareAccelerated ? CompareMedium(a, b, count) : CompareLarge(a, b, count);
+    }
+
+    private static uint EqualMask(byte* a, byte* b, nuint i) => Vector128.Equals(Vector128.Load(a + i), Vector128.Load(b + i)).ExtractMostSignificantBits();
+
+    /// <summary>16 to 64 bytes with a vector unit: up to four 16-byte blocks in ascending order, the last ones overlapping.</summary>
+    internal static int CompareMedium(byte* a, byte* b, nuint count)
+    {
+        var m = EqualMask(a, b, 0);
+        if (m != 0xFFFF)
+            return Differ(a, b, (nuint)BitOperations.TrailingZeroCount(~m));
+        if (count > 32)
         {
-            if (count >= 8)
-            {
-                var x = *(ulong*)a ^ *(ulong*)b;
-                if (x != 0)
-                    return Differ(a, b, (nuint)BitOperations.TrailingZeroCount(x) >> 3);
-                var y = *(ulong*)(a + count - 8) ^ *(ulong*)(b + count - 8);
-                return y == 0 ? 0 : Differ(a, b, count - 8 + ((nuint)BitOperations.TrailingZeroCount(y) >> 3));
-            }
-            if (count >= 4)
-            {
-                var x = *(uint*)a ^ *(uint*)b;
-                if (x != 0)
-                    return Differ(a, b, (nuint)BitOperations.TrailingZeroCount(x) >> 3);
-                var y = *(uint*)(a + count - 4) ^ *(uint*)(b + count - 4);
-                return y == 0 ? 0 : Differ(a, b, count - 4 + ((nuint)BitOperations.TrailingZeroCount(y) >> 3));
-            }
-            for (nuint j = 0; j < count; j++)
-            {
-                if (a[j] != b[j])
-                    return a[j] - b[j];
-            }
-            return 0;
+            m = EqualMask(a, b, 16);
+            if (m != 0xFFFF)
+                return Differ(a, b, 16 + (nuint)BitOperations.TrailingZeroCount(~m));
+            m = EqualMask(a, b, count - 32);
+            if (m != 0xFFFF)
+                return Differ(a, b, count - 32 + (nuint)BitOperations.TrailingZeroCount(~m));
         }
+        m = EqualMask(a, b, count - 16);
+        return m == 0xFFFF ? 0 : Differ(a, b, count - 16 + (nuint)BitOperations.TrailingZeroCount(~m));
+    }
+
+    internal static int CompareSmall(byte* a, byte* b, nuint count)
+    {
+        if (count >= 8)
+        {
+            var x = *(ulong*)a ^ *(ulong*)b;
+            if (x != 0)
+                return Differ(a, b, (nuint)BitOperations.TrailingZeroCount(x) >> 3);
+            var y = *(ulong*)(a + count - 8) ^ *(ulong*)(b + count - 8);
+            return y == 0 ? 0 : Differ(a, b, count - 8 + ((nuint)BitOperations.TrailingZeroCount(y) >> 3));
+        }
+        if (count >= 4)
+        {
+            var x = *(uint*)a ^ *(uint*)b;
+            if (x != 0)
+                return Differ(a, b, (nuint)BitOperations.TrailingZeroCount(x) >> 3);
+            var y = *(uint*)(a + count - 4) ^ *(uint*)(b + count - 4);
+            return y == 0 ? 0 : Differ(a, b, count - 4 + ((nuint)BitOperations.TrailingZeroCount(y) >> 3));
+        }
+        for (nuint j = 0; j < count; j++)
+        {
+            if (a[j] != b[j])
+                return a[j] - b[j];
+        }
+        return 0;
+    }
+
+    internal static int CompareLarge(byte* a, byte* b, nuint count)
+    {
         nuint i = 0;
         if (!Vector128.IsHardwareAccelerated)
         {
@@ -396,6 +498,10 @@ public static unsafe partial class Str
             return null;
         if (!Vector128.IsHardwareAccelerated)
             return FindWords(s, value, count);
+#if VERIDIAN_X86_64
+        if (CpuFeatures.Avx2)
+            return FindAvx2(s, value, count);
+#endif
         var needle = Vector128.Create(value);
         var offset = (nuint)s & 15;
         var p = s - offset;

@@ -208,7 +208,7 @@ public static unsafe class StrMore
     }
 
     /// <summary>glibc's message for the errno values relibc-cs defines, or null.</summary>
-    private static byte* Message(int code)
+    internal static byte* Message(int code)
     {
         var text = code switch
         {

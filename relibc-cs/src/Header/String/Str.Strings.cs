@@ -17,6 +17,10 @@ public static unsafe partial class Str
     {
         if (!Vector128.IsHardwareAccelerated)
             return LengthWords(s);
+#if VERIDIAN_X86_64
+        if (CpuFeatures.Avx2)
+            return LengthAvx2(s);
+#endif
         var offset = (nuint)s & 15;
         var p = s - offset;
         var m = ZeroMask(Vector128.LoadAligned(p)) >> (int)offset;
@@ -75,6 +79,10 @@ public static unsafe partial class Str
     {
         if (!Vector128.IsHardwareAccelerated)
             return FindInStringWords(s, c);
+#if VERIDIAN_X86_64
+        if (CpuFeatures.Avx2)
+            return FindInStringAvx2(s, c);
+#endif
         var needle = Vector128.Create(c);
         var offset = (nuint)s & 15;
         var p = s - offset;

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace Relibc.Header.String;
 
@@ -11,38 +12,56 @@ public static unsafe partial class Str
 {
     /// <summary>memcpy — https://pubs.opengroup.org/onlinepubs/9699919799/functions/memcpy.html</summary>
     [UnmanagedCallersOnly(EntryPoint = "memcpy")]
-    public static void* MemCpy(void* destination, void* source, nuint count)
-    {
-        Copy((byte*)destination, (byte*)source, count);
-        return destination;
-    }
+    public static void* MemCpy(void* destination, void* source, nuint count) => Move((byte*)destination, (byte*)source, count);
 
     /// <summary>memmove — https://pubs.opengroup.org/onlinepubs/9699919799/functions/memmove.html</summary>
     [UnmanagedCallersOnly(EntryPoint = "memmove")]
-    public static void* MemMove(void* destination, void* source, nuint count)
+    public static void* MemMove(void* destination, void* source, nuint count) => Move((byte*)destination, (byte*)source, count);
+
+    /// <summary>
+    /// memcpy's and memmove's body (one function: every path is right for overlapping regions): up to 64 bytes inline,
+    /// the rest a tail call.
+    /// </summary>
+    private static byte* Move(byte* d, byte* s, nuint count)
     {
-        Copy((byte*)destination, (byte*)source, count);
-        return destination;
+        if (count <= 16)
+        {
+            CopySmall(d, s, count);
+            return d;
+        }
+        if (count <= 64 && Vector128.IsHardwareAccelerated)
+        {
+            CopyMedium(d, s, count);
+            return d;
+        }
+        return CopyLarge(d, s, count);
     }
 
     /// <summary>memset — https://pubs.opengroup.org/onlinepubs/9699919799/functions/memset.html</summary>
     [UnmanagedCallersOnly(EntryPoint = "memset")]
     public static void* MemSet(void* destination, int value, nuint count)
     {
-        Fill((byte*)destination, (byte)value, count);
-        return destination;
+        var d = (byte*)destination;
+        if (count <= 64 && Vector128.IsHardwareAccelerated)
+        {
+            FillSmall(d, (byte)value, count);
+            return d;
+        }
+        return FillLarge(d, (byte)value, count);
     }
 
     /// <summary>memcmp — https://pubs.opengroup.org/onlinepubs/9699919799/functions/memcmp.html</summary>
     [UnmanagedCallersOnly(EntryPoint = "memcmp")]
-    public static int MemCmp(void* left, void* right, nuint count) => CompareMemory((byte*)left, (byte*)right, count);
+    public static int MemCmp(void* left, void* right, nuint count) =>
+        CompareMemory((byte*)left, (byte*)right, count);
 
     /// <summary>
     /// bcmp — zero when the bytes are equal (POSIX.1-2001 strings.h, withdrawn in 2008): clang and LLVM turn
     /// <c>memcmp(a, b, n) == 0</c> into a call to it, so a C library must have it.
     /// </summary>
     [UnmanagedCallersOnly(EntryPoint = "bcmp")]
-    public static int BCmp(void* left, void* right, nuint count) => CompareMemory((byte*)left, (byte*)right, count);
+    public static int BCmp(void* left, void* right, nuint count) =>
+        CompareMemory((byte*)left, (byte*)right, count);
 
     /// <summary>memchr — https://pubs.opengroup.org/onlinepubs/9699919799/functions/memchr.html</summary>
     [UnmanagedCallersOnly(EntryPoint = "memchr")]

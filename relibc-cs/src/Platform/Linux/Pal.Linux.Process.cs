@@ -89,12 +89,8 @@ internal static unsafe partial class Pal
     /// <summary>getrusage into Linux's struct rusage (which relibc-cs's header declares as it is: 18 longs).</summary>
     public static nint ResourceUsage(int who, void* usage) => Syscall.Call(Nr.Getrusage, who, (nint)usage);
 
-    /// <summary>getpriority: the nice value (the kernel returns 20 - nice, so that it is never negative).</summary>
-    public static nint Priority(int which, int who)
-    {
-        var r = Syscall.Call(Nr.Getpriority, which, who);
-        return r < 0 ? r : 20 - r;
-    }
+    /// <summary>getpriority: 20 - the nice value (1–40, never negative, as the kernel returns it), or a negated errno.</summary>
+    public static nint Priority(int which, int who) => Syscall.Call(Nr.Getpriority, which, who);
 
     public static nint SetPriority(int which, int who, int nice) => Syscall.Call(Nr.Setpriority, which, who, nice);
 
@@ -112,4 +108,13 @@ internal static unsafe partial class Pal
         return Syscall.Call(Nr.Ppoll, (nint)fds, (nint)count, (nint)t, 0, 8);
 #endif
     }
+
+    /// <summary>getitimer/setitimer on Linux's struct itimerval (two timevals, as relibc-cs's header declares it).</summary>
+    public static nint IntervalTimer(int which, void* value) => Syscall.Call(Nr.Getitimer, which, (nint)value);
+
+    public static nint SetIntervalTimer(int which, void* value, void* old) => Syscall.Call(Nr.Setitimer, which, (nint)value, (nint)old);
+
+    /// <summary>pselect6 with a timespec timeout (null: none) that the kernel updates, and no signal mask.</summary>
+    public static nint Select(int count, void* read, void* write, void* except, Relibc.Header.Time.TimeSpec* timeout) =>
+        Syscall.Call(Nr.Pselect6, count, (nint)read, (nint)write, (nint)except, (nint)timeout, 0);
 }
