@@ -131,4 +131,10 @@ internal static unsafe partial class Pal
     public static nint SetPriority(int which, int who, int nice) => -ENOSYS;
 
     public static nint Poll(void* fds, nuint count, int timeoutMs) => -ENOSYS;
+
+    public static nint IntervalTimer(int which, void* value) => -ENOSYS;
+
+    public static nint SetIntervalTimer(int which, void* value, void* old) => -ENOSYS;
+
+    public static nint Select(int count, void* read, void* write, void* except, Relibc.Header.Time.TimeSpec* timeout) => -ENOSYS;
 }
