@@ -52,6 +52,9 @@ static unsafe class Process
     public const int SlotBytes = 512;
     /// <summary>The largest architecture's trap frame (riscv64: 68 words).</summary>
     public const int MaxFrame = 544;
+
+    /// <summary>The largest user FP/SIMD state a thread keeps beside its frame (Machine.SaveFpu: x86_64 fxsave 512 bytes, aarch64 q0–q31 + FPCR/FPSR 528), with room to align it to 16.</summary>
+    public const int MaxFpu = 544;
     public const ulong StackTop = 0x7FFF_FFFF_0000;
     public const ulong StackSize = 64 * 1024;
     /// <summary>Where the initial thread's TLS block goes (PT_TLS; docs/abi.md), below the stack; at most 1 MiB.</summary>

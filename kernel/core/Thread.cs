@@ -36,6 +36,8 @@ unsafe struct ThreadSlot
     /// <summary>The TLS register (x86_64 FS base, aarch64 TPIDR_EL0, riscv64 tp): saved and restored on each switch.</summary>
     public ulong Tls;
     public fixed byte Frame[Veridian.Kernel.Process.MaxFrame];
+    /// <summary>The user FP/SIMD registers (Machine.SaveFpu), saved and restored with the frame: user threads share the CPU's.</summary>
+    public fixed byte Fpu[Veridian.Kernel.Process.MaxFpu];
 }
 
 unsafe struct ThreadTableStorage
@@ -52,7 +54,7 @@ unsafe struct ThreadTableStorage
 static unsafe class Threads
 {
     public const int MaxThreads = 32;
-    public const int SlotBytes = 608;
+    public const int SlotBytes = 1152;
     /// <summary>Priorities 0 (lowest) … 7; a new process's first thread gets 4, a new thread its creator's.</summary>
     public const byte DefaultPriority = 4, MaxPriority = 7;
 
@@ -80,6 +82,9 @@ static unsafe class Threads
             t->Handle = (byte)h;
             t->Priority = priority;
             t->State = ThreadState.Ready;
+            // A new thread starts with its creator's FP/SIMD state (the live registers: the kernel never changes them),
+            // as Linux's clone and fork copy it; the first process's first thread gets the boot state, as before.
+            Machine.SaveFpu(t->Fpu);
             p->Threads[h] = (byte)(t - Slot(0) + 1);
             return t;
         }
@@ -254,6 +259,7 @@ static unsafe class Scheduler
         {
             Memory.Copy(current->Frame, frame, (ulong)Machine.FrameSize);
             current->Tls = Machine.GetTls(frame);
+            Machine.SaveFpu(current->Fpu);
         }
         Threads.Current = null;
         Process.Current = null;
@@ -268,6 +274,7 @@ static unsafe class Scheduler
                 Process.Current = Process.Slot(next->Process);
                 Memory.Copy(frame, next->Frame, (ulong)Machine.FrameSize);
                 Machine.SetTls(frame, next->Tls);
+                Machine.RestoreFpu(next->Fpu);
                 Machine.ActivateUserSpace(Process.Current->Root);
                 return;
             }

@@ -61,4 +61,7 @@ public static class BuildCodes
 
     /// <summary>The C library of a target could not be built into its sysroot (relibc-cs's own build failed, or its sources are not in this SDK).</summary>
     public const string SysrootBuildFailed = "VDN1130";
+
+    /// <summary><c>veridian sysroot build</c> for a target whose C library is not relibc-cs (glibc, freestanding); pass a relibc target.</summary>
+    public const string NoRelibcBackend = "VDN1131";
 }

@@ -27,6 +27,7 @@ public static class CliApp
         root.Subcommands.Add(new BootModuleCommand());
         root.Subcommands.Add(new BuildCommand());
         root.Subcommands.Add(new CacheCommand());
+        root.Subcommands.Add(new SysrootCommand());
         root.Subcommands.Add(DriverCommand.Cc());
         root.Subcommands.Add(DriverCommand.Cxx());
         root.Subcommands.Add(DriverCommand.Ar());

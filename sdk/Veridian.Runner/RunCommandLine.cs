@@ -17,8 +17,8 @@ public static class RunCommandLine
         if (target.Os == Os.Veridian && target.Subsystem != Subsystem.Kernel)
         {
             throw DiagnosticException.Error(RunnerCodes.NotRunnable,
-                $"'{target.Canonical}' programs run on VeridianOS, which has no bootable image in this SDK yet",
-                hint: "run kernel-subsystem images (e.g. --target x86_64-veridian-kernel-none) or Linux-triple programs (x86_64-linux-gnu)");
+                $"'{target.Canonical}' programs run inside the VeridianOS kernel, not on QEMU by themselves",
+                hint: "run them with UserProgramRunner.Run and a kernel image (`veridian run --target " + target.Canonical + " <program>` builds the kernel and does so)");
         }
         var recipe = target.Qemu;
         // QEMU merges a second -M into the first (its machine options are a merged list).

@@ -28,4 +28,13 @@ public static class RunnerCodes
 
     /// <summary>A file cannot go into a boot module: larger than newc's 4 GiB, or a device, socket or FIFO.</summary>
     public const string BootModuleTooLarge = "VDN3111";
+
+    /// <summary>Arguments after <c>--</c> for a VeridianOS program: the kernel starts <c>/init</c> with argv = {"/init"} only; leave them out.</summary>
+    public const string ArgumentsNotSupported = "VDN3112";
+
+    /// <summary>The kernel ended the VeridianOS program (a fault: status 139); the message has the cause, pc and address to look up in the program.</summary>
+    public const string ProgramCrashed = "VDN3113";
+
+    /// <summary>The kernel could not start the VeridianOS program (errno 25 ENOEXEC: not a static ELF executable it can load); build it with <c>veridian cc --target &lt;arch&gt;-veridian-user-relibc</c>.</summary>
+    public const string ProgramNotStarted = "VDN3114";
 }

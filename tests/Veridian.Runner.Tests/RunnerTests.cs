@@ -33,10 +33,21 @@ public class RunnerTests
     }
 
     [Fact]
-    public void VeridianOS_user_programs_are_not_runnable_yet_VDN3109()
+    public void A_VeridianOS_user_program_has_no_QEMU_command_line_of_its_own_VDN3109()
     {
+        // It runs inside the kernel (UserProgramRunner), not on QEMU by itself.
         var e = Assert.Throws<DiagnosticException>(() => RunCommandLine.For(TargetDatabase.Resolve("x86_64-veridian-user-relibc"), "/p", []));
         Assert.Equal(RunnerCodes.NotRunnable, e.Diagnostic.Code);
+    }
+
+    [Theory]
+    [InlineData("boot log\n[INIT] starting /init\nhello\n[INIT] /init exited with status 0\nBOOTOK\n", "hello\n")]
+    [InlineData("[INIT] starting /init\nno newline[INIT] /init exited with status 3\n", "no newline")]
+    [InlineData("[INIT] starting /init\nbefore\n[KERNEL] process 1 killed: #PF at pc 0x1, address 0x8\n[INIT] /init exited with status 139\n", "before\n")]
+    [InlineData("no init at all\n", "")]
+    public void The_programs_part_of_the_console_is_what_lies_between_the_kernels_init_lines(string console, string expected)
+    {
+        Assert.Equal(expected, UserProgramRunner.ProgramPart(console));
     }
 
     [Theory]

@@ -74,6 +74,18 @@ static unsafe class Machine
     /// <summary>The size of a trap frame (Traps.cs's TrapFrame): what a context switch saves of a process.</summary>
     public const int FrameSize = 288;
 
+    [System.Runtime.InteropServices.DllImport("kernel", EntryPoint = "fpu_save")]
+    private static extern void FpuSaveStub(byte* area);
+
+    [System.Runtime.InteropServices.DllImport("kernel", EntryPoint = "fpu_restore")]
+    private static extern void FpuRestoreStub(byte* area);
+
+    /// <summary>Saves the user FP/SIMD registers (q0–q31, FPCR, FPSR; fpu.S) into <paramref name="area"/> (Process.MaxFpu bytes, any alignment).</summary>
+    public static void SaveFpu(byte* area) => FpuSaveStub((byte*)(((ulong)area + 15) & ~15UL));
+
+    /// <summary>Restores what <see cref="SaveFpu"/> saved.</summary>
+    public static void RestoreFpu(byte* area) => FpuRestoreStub((byte*)(((ulong)area + 15) & ~15UL));
+
     public static void SetSyscallResult(byte* frame, long value) => ((TrapFrame*)frame)->X[0] = (ulong)value;
 
     /// <summary>A frame that enters EL0t at <paramref name="entry"/> with SP_EL0 = <paramref name="sp"/>, every register zero, exceptions unmasked.</summary>

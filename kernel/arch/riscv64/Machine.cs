@@ -71,6 +71,16 @@ static unsafe class Machine
     /// <summary>The size of a trap frame (Traps.cs's TrapFrame): what a context switch saves of a process.</summary>
     public const int FrameSize = 544;
 
+    /// <summary>Nothing to save: the trap frame holds f0–f31 already (the kernel is lp64d).</summary>
+    public static void SaveFpu(byte* area)
+    {
+    }
+
+    /// <summary>Nothing to restore (see <see cref="SaveFpu"/>).</summary>
+    public static void RestoreFpu(byte* area)
+    {
+    }
+
     public static void SetSyscallResult(byte* frame, long value) => ((TrapFrame*)frame)->X[10] = (ulong)value;
 
     /// <summary>A frame that srets to U-mode at <paramref name="entry"/> with <paramref name="sp"/>, every register zero, interrupts on.</summary>

@@ -96,6 +96,12 @@ static unsafe class Machine
     /// <summary>The size of a trap frame (Traps.cs's TrapFrame): what a context switch saves of a process.</summary>
     public const int FrameSize = 22 * 8;
 
+    /// <summary>Saves the user x87/SSE state (fxsave64: 512 bytes at a 16-byte boundary) into <paramref name="area"/> (Process.MaxFpu bytes, any alignment); the kernel itself uses no x87/SSE.</summary>
+    public static void SaveFpu(byte* area) => Cpu.Asm("fxsave64 ($0)", "r,~{memory}", (nuint)(((ulong)area + 15) & ~15UL));
+
+    /// <summary>Restores what <see cref="SaveFpu"/> saved (fxrstor64).</summary>
+    public static void RestoreFpu(byte* area) => Cpu.Asm("fxrstor64 ($0)", "r,~{memory}", (nuint)(((ulong)area + 15) & ~15UL));
+
     public static void SetSyscallResult(byte* frame, long value) => ((TrapFrame*)frame)->Rax = (ulong)value;
 
     /// <summary>A frame that enters user mode at <paramref name="entry"/> with <paramref name="sp"/>, every register zero, interrupts on.</summary>

@@ -1,4 +1,4 @@
-// crt1.o for aarch64 Linux (AAPCS64): sp → argc, argv, envp, auxv, 16-byte aligned. Clear the frame and link
+// crt1.o for aarch64 Linux and VeridianOS (AAPCS64): sp → argc, argv, envp (then auxv on Linux), 16-byte aligned. Clear the frame and link
 // registers (the outermost frame), pass the .init_array bounds to relibc-cs's start.
     .text
     .globl _start

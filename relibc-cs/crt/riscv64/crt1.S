@@ -1,4 +1,4 @@
-# crt1.o for riscv64 Linux (RISC-V psABI): sp → argc, argv, envp, auxv. Set gp first (relaxed accesses use it; the
+# crt1.o for riscv64 Linux and VeridianOS (RISC-V psABI): sp → argc, argv, envp (then auxv on Linux). Set gp first (relaxed accesses use it; the
 # load itself must not be relaxed), clear the return address, pass the .init_array bounds to relibc-cs's start.
     .text
     .globl _start

@@ -1,4 +1,4 @@
-# crt1.o for x86_64 Linux (SysV psABI 3.4.1): rsp → argc, argv, envp, auxv. Clear rbp (the outermost frame), keep rsp
+# crt1.o for x86_64 Linux and VeridianOS (SysV psABI 3.4.1): rsp → argc, argv, envp (then auxv on Linux). Clear rbp (the outermost frame), keep rsp
 # 16-byte aligned for the call, pass the .init_array bounds to relibc-cs's start.
     .text
     .globl _start

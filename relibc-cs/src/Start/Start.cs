@@ -5,7 +5,7 @@ namespace Relibc.Start;
 
 /// <summary>
 /// Process start (docs/relibc.md, "Start-up"): crt1.o's <c>_start</c> passes the initial stack pointer (argc, argv,
-/// NULL, envp, NULL, auxv — the SysV ABI's process stack) and the bounds of <c>.init_array</c>; this runs the
+/// NULL, envp, NULL, then on Linux auxv — the SysV ABI's process stack; VeridianOS passes no auxv) and the bounds of <c>.init_array</c>; this runs the
 /// constructors (C's, and C#'s static constructors, relibc's own first since libc.a's are in the array too), then
 /// <c>exit(main(argc, argv, envp))</c>.
 /// </summary>
@@ -23,8 +23,11 @@ internal static unsafe class Start
         var auxv = envp;
         while (*auxv != null)
             auxv++;
-        // TLS first (errno is thread-local): the main thread's area and thread pointer, from the PT_TLS segment.
-        Relibc.Header.Pthread.ThreadArea.InitMain((nuint*)(auxv + 1));
+        // TLS first (errno is thread-local): the main thread's area and thread pointer, from the PT_TLS segment of the
+        // program headers, which the backend finds (Linux: the auxiliary vector after envp; VeridianOS: __ehdr_start).
+        nuint phnum;
+        var phdr = Relibc.Platform.Pal.ProgramHeaders((nuint*)(auxv + 1), &phnum);
+        Relibc.Header.Pthread.ThreadArea.InitMain(phdr, phnum);
         Env.Variables = envp;
         for (var init = initStart; init < initEnd; init++)
             (*init)();

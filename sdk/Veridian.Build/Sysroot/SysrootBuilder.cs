@@ -16,8 +16,8 @@ public static class SysrootBuilder
 {
     private static readonly string[] s_startFiles = ["crt1", "crti", "crtn"];
 
-    /// <summary>Whether relibc-cs has a backend for <paramref name="target"/> (today: Linux; VeridianOS comes with the kernel).</summary>
-    public static bool HasBackend(TargetInfo target) => target.Os == Os.Linux && target.Abi == Abi.Relibc;
+    /// <summary>Whether relibc-cs has a backend for <paramref name="target"/> (Linux, and VeridianOS user programs).</summary>
+    public static bool HasBackend(TargetInfo target) => target.Abi == Abi.Relibc && (target.Os == Os.Linux || (target.Os == Os.Veridian && target.Subsystem == Subsystem.User));
 
     /// <summary>relibc-cs's sources in the checkout the SDK runs from (beside <see cref="SdkLayout.Artifacts"/>), or null.</summary>
     public static string? SourceDirectory

@@ -8,8 +8,9 @@ using Veridian.Triples;
 namespace Veridian.Cli.Commands;
 
 /// <summary>
-/// <c>veridian run --target T &lt;artifact|folder&gt; [-- args]</c>: runs a kernel image under qemu-system or a Linux
-/// program under qemu-user (or natively); a folder is built first (docs/run.md). Exits with the guest's status.
+/// <c>veridian run --target T &lt;artifact|folder&gt; [-- args]</c>: runs a kernel image under qemu-system, a Linux
+/// program under qemu-user (or natively), or a VeridianOS program as /init beside the SDK's kernel; a folder is built
+/// first (docs/run.md). Exits with the guest's status.
 /// </summary>
 internal sealed class RunCommand : Command
 {
@@ -42,7 +43,7 @@ internal sealed class RunCommand : Command
 
     private readonly Argument<string[]> _args = new("args")
     {
-        Description = "Arguments for a Linux program (after --).",
+        Description = "Arguments for a Linux program (after --); VeridianOS programs take none yet (VDN3112).",
         Arity = ArgumentArity.ZeroOrMore,
     };
 
@@ -67,9 +68,12 @@ internal sealed class RunCommand : Command
         if (!(timeout > 0))
             throw DiagnosticException.Error(CliCodes.BadArguments, $"--timeout must be a positive number of seconds, not {timeout}");
 
+        var userProgram = target.Os == Os.Veridian && target.Subsystem == Subsystem.User;
         string artifact;
         if (Directory.Exists(path))
         {
+            if (userProgram)
+                Veridian.Build.Sysroot.SysrootBuilder.Ensure(target, Veridian.Common.SdkLayout.DefaultSysroot);
             // A folder is a project: its veridian.toml (release profile), or an implicit one (docs/run.md, "samples").
             var build = new BuildEngine().BuildFolder(path, target);
             terminal.Note($"built {Path.GetRelativePath(Environment.CurrentDirectory, build.Output)} from {build.Sources.Count} sources");
@@ -80,7 +84,7 @@ internal sealed class RunCommand : Command
             artifact = path;
         }
 
-        var result = ArtifactRunner.Run(new RunRequest
+        var request = new RunRequest
         {
             Target = target,
             Artifact = artifact,
@@ -91,8 +95,32 @@ internal sealed class RunCommand : Command
             Output = terminal.Out,
             Error = terminal.Err,
             InheritStdin = true,
-        });
+        };
+        RunResult result;
+        if (userProgram)
+        {
+            // A VeridianOS program runs as /init beside the SDK's kernel, built like `veridian run ... kernel` builds it.
+            var kernel = new BuildEngine().BuildFolder(KernelSources(), UserProgramRunner.KernelTargetFor(target));
+            terminal.Note($"kernel {Path.GetRelativePath(Environment.CurrentDirectory, kernel.Output)}");
+            result = UserProgramRunner.Run(request, kernel.Output);
+        }
+        else
+        {
+            result = ArtifactRunner.Run(request);
+        }
         terminal.Note($"{string.Join(' ', result.CommandLine)}: exit {result.ExitCode} (host status {result.HostStatus}) in {result.Elapsed.TotalMilliseconds:0} ms");
         return result.ExitCode;
+    }
+
+    /// <summary>The kernel's sources in the checkout the SDK runs from (beside its artifacts/).</summary>
+    private static string KernelSources()
+    {
+        var dir = Path.Combine(Path.GetDirectoryName(Veridian.Common.SdkLayout.Artifacts)!, "kernel");
+        if (!File.Exists(Path.Combine(dir, "veridian.toml")))
+        {
+            throw DiagnosticException.Error(RunnerCodes.NotRunnable, $"no kernel sources beside this SDK ({dir}) to run a VeridianOS program in",
+                hint: "run veridian from an SDK checkout (its kernel/ folder is built on demand)");
+        }
+        return dir;
     }
 }

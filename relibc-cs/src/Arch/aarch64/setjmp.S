@@ -1,6 +1,14 @@
 // setjmp.h on aarch64 (C17 7.13; https://pubs.opengroup.org/onlinepubs/9699919799/functions/setjmp.html): what C#
 // cannot write, since the registers are the caller's. jmp_buf: x19-x28, x29, x30 (the return address), sp, d8-d15
 // (words 0-20); sigjmp_buf adds the savemask flag (word 32) and the signal mask (word 33).
+// The signal-mask system call of sigsetjmp/siglongjmp: Linux's rt_sigprocmask, or on VeridianOS upstream's
+// sigprocmask (121), which our kernel answers with -ENOSYS (no signals yet; docs/abi.md): the mask is then not kept.
+#ifdef __veridian__
+#define SYS_SIGPROCMASK 121
+#else
+#define SYS_SIGPROCMASK 135
+#endif
+
     .text
     .globl setjmp, _setjmp, longjmp, _longjmp, sigsetjmp, siglongjmp
     .type setjmp, %function
@@ -48,7 +56,7 @@ sigsetjmp:
     mov x0, #0
     mov x1, #0
     mov x3, #8
-    mov x8, #135
+    mov x8, #SYS_SIGPROCMASK
     svc #0
     mov x0, #0
     ret
@@ -85,7 +93,7 @@ siglongjmp:
     add x1, x9, #264
     mov x2, #0
     mov x3, #8
-    mov x8, #135
+    mov x8, #SYS_SIGPROCMASK
     svc #0
     mov x0, x9
     mov w1, w10

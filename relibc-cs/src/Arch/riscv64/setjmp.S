@@ -1,6 +1,14 @@
 # setjmp.h on riscv64 (C17 7.13; https://pubs.opengroup.org/onlinepubs/9699919799/functions/setjmp.html): what C#
 # cannot write, since the registers are the caller's. jmp_buf: s0-s11, ra, sp, fs0-fs11 (words 0-25); sigjmp_buf adds
 # the savemask flag (word 32) and the signal mask (word 33).
+# The signal-mask system call of sigsetjmp/siglongjmp: Linux's rt_sigprocmask, or on VeridianOS upstream's
+# sigprocmask (121), which our kernel answers with -ENOSYS (no signals yet; docs/abi.md): the mask is then not kept.
+#ifdef __veridian__
+#define SYS_SIGPROCMASK 121
+#else
+#define SYS_SIGPROCMASK 135
+#endif
+
     .text
     .globl setjmp, _setjmp, longjmp, _longjmp, sigsetjmp, siglongjmp
     .type setjmp, @function
@@ -51,7 +59,7 @@ sigsetjmp:
     li a0, 0
     li a1, 0
     li a3, 8
-    li a7, 135
+    li a7, SYS_SIGPROCMASK
     ecall
     mv a0, t0
     j setjmp
@@ -102,7 +110,7 @@ siglongjmp:
     addi a1, t0, 264
     li a2, 0
     li a3, 8
-    li a7, 135
+    li a7, SYS_SIGPROCMASK
     ecall
     mv a0, t0
     mv a1, t2

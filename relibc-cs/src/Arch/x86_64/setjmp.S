@@ -1,6 +1,14 @@
 # setjmp.h on x86_64 (C17 7.13; https://pubs.opengroup.org/onlinepubs/9699919799/functions/setjmp.html): what C# cannot
 # write, since the registers are the caller's. jmp_buf: rbx rbp r12 r13 r14 r15, the stack pointer after setjmp
 # returns, the return address (words 0-7); sigjmp_buf adds the savemask flag (word 32) and the signal mask (word 33).
+# The signal-mask system call of sigsetjmp/siglongjmp: Linux's rt_sigprocmask, or on VeridianOS upstream's
+# sigprocmask (121), which our kernel answers with -ENOSYS (no signals yet; docs/abi.md): the mask is then not kept.
+#ifdef __veridian__
+#define SYS_SIGPROCMASK 121
+#else
+#define SYS_SIGPROCMASK 14
+#endif
+
     .text
     .globl setjmp, _setjmp, longjmp, _longjmp, sigsetjmp, siglongjmp
     .type setjmp, @function
@@ -45,7 +53,7 @@ sigsetjmp:
     xor %edi, %edi
     xor %esi, %esi
     mov $8, %r10d
-    mov $14, %eax
+    mov $SYS_SIGPROCMASK, %eax
     syscall
     xor %eax, %eax
     ret
@@ -79,7 +87,7 @@ siglongjmp:
     lea 264(%r8), %rsi
     xor %edx, %edx
     mov $8, %r10d
-    mov $14, %eax
+    mov $SYS_SIGPROCMASK, %eax
     syscall
     mov %r8, %rdi
     mov %r9d, %esi

@@ -45,7 +45,15 @@ public unsafe struct KeyValues
 internal static unsafe class ThreadArea
 {
     private static byte* s_image;
-    private static nuint s_fileSize, s_memSize, s_align = 16;
+    // No initializers: a static constructor runs from .init_array, after InitMain has set these (an "s_align = 16"
+    // once reset the alignment there, and threads then placed x86_64's block 8 bytes off the linker's offsets).
+    private static nuint s_fileSize, s_memSize;
+
+    /// <summary>PT_TLS's p_align (at least 1): the linker's TLS offsets round the segment to it.</summary>
+    private static nuint s_tlsAlign;
+
+    /// <summary>The thread pointer's alignment: p_align, at least 16.</summary>
+    private static nuint s_align;
 
     /// <summary>The main thread's area: a static buffer is enough when the program's TLS is small.</summary>
     private static MainArea s_main;
@@ -55,23 +63,16 @@ internal static unsafe class ThreadArea
         public fixed byte Bytes[4096];
     }
 
-    private const int PtPhdr = 6, PtTls = 7, AtPhdr = 3, AtPhnum = 5;
+    private const int PtPhdr = 6, PtTls = 7;
 
     /// <summary>
-    /// Finds the PT_TLS segment through the auxiliary vector (AT_PHDR, AT_PHNUM; a PIE's load bias from PT_PHDR) and
-    /// gives the main thread its area and thread pointer. Runs first in start-up: nothing before it touches TLS.
+    /// Finds the PT_TLS segment among the program headers (<paramref name="phdr"/>, <paramref name="count"/> entries:
+    /// where the backend says they are — the auxiliary vector on Linux, the ELF header at <c>__ehdr_start</c> on
+    /// VeridianOS, <see cref="Pal.ProgramHeaders"/>; a PIE's load bias from PT_PHDR) and gives the main thread its
+    /// area and thread pointer. Runs first in start-up: nothing before it touches TLS.
     /// </summary>
-    public static void InitMain(nuint* auxv)
+    public static void InitMain(byte* phdr, nuint count)
     {
-        byte* phdr = null;
-        nuint count = 0;
-        for (var a = auxv; a[0] != 0; a += 2)
-        {
-            if (a[0] == AtPhdr)
-                phdr = (byte*)a[1];
-            else if (a[0] == AtPhnum)
-                count = a[1];
-        }
         nuint bias = 0;
         for (nuint i = 0; i < count; i++)
         {
@@ -87,10 +88,11 @@ internal static unsafe class ThreadArea
             s_image = (byte*)(bias + *(nuint*)(p + 16));
             s_fileSize = *(nuint*)(p + 32);
             s_memSize = *(nuint*)(p + 40);
-            var align = *(nuint*)(p + 48);
-            if (align > s_align)
-                s_align = align;
+            s_tlsAlign = *(nuint*)(p + 48);
         }
+        if (s_tlsAlign == 0)
+            s_tlsAlign = 1;
+        s_align = s_tlsAlign > 16 ? s_tlsAlign : 16;
         byte* area;
         var size = Size;
         if (size <= 4096)
@@ -120,12 +122,12 @@ internal static unsafe class ThreadArea
         byte* block;
         ThreadControl* tc;
 #if VERIDIAN_X86_64
-        var tp = (byte*)Round((nuint)area + Round(s_memSize, s_align), s_align);
-        block = tp - Round(s_memSize, s_align);
+        var tp = (byte*)Round((nuint)area + Round(s_memSize, s_tlsAlign), s_align);
+        block = tp - Round(s_memSize, s_tlsAlign);
         tc = (ThreadControl*)tp;
 #elif VERIDIAN_AARCH64
         var tp = (byte*)Round((nuint)area + (nuint)sizeof(ThreadControl), s_align);
-        block = tp + Round(16, s_align);
+        block = tp + Round(16, s_tlsAlign);
         tc = (ThreadControl*)tp - 1;
 #elif VERIDIAN_RISCV64
         var tp = (byte*)Round((nuint)area + (nuint)sizeof(ThreadControl), s_align);

@@ -3,6 +3,21 @@ namespace Relibc.Platform;
 /// <summary>The Linux backend's process calls (each returns its result or a negated errno).</summary>
 internal static unsafe partial class Pal
 {
+    /// <summary>The program headers and their count, from the auxiliary vector (AT_PHDR 3, AT_PHNUM 5) the kernel puts after envp.</summary>
+    public static byte* ProgramHeaders(nuint* auxv, nuint* count)
+    {
+        byte* phdr = null;
+        *count = 0;
+        for (var a = auxv; a[0] != 0; a += 2)
+        {
+            if (a[0] == 3)
+                phdr = (byte*)a[1];
+            else if (a[0] == 5)
+                *count = a[1];
+        }
+        return phdr;
+    }
+
     /// <summary>fork: clone with SIGCHLD as the exit signal and nothing shared. The child's only thread keeps its thread pointer and TLS (a copy).</summary>
     public static nint Fork() => Syscall.Call(Nr.Clone, 17 /* SIGCHLD */, 0, 0, 0, 0);
 

@@ -1,0 +1,36 @@
+# Thread exit for relibc-cs's VeridianOS backend on riscv64 (docs/relibc.md, "Threads"; the calls: docs/abi.md):
+# what C# cannot write, because once the tid word is cleared a joiner may unmap the stack this code runs on, and a
+# detached thread's last act is to unmap its own stack. Neither touches memory after that point.
+
+# void __relibc_exit_thread(int *tid): if tid, *tid = 0 (after a fence) and futex_wake(tid, INT_MAX) (202); then
+# thread_exit(0) (41).
+    .text
+    .globl __relibc_exit_thread
+    .hidden __relibc_exit_thread
+    .type __relibc_exit_thread, @function
+__relibc_exit_thread:
+    beqz a0, 1f
+    fence rw, w
+    sw zero, 0(a0)
+    li a1, 0x7fffffff
+    li a7, 202
+    ecall
+1:  li a0, 0
+    li a7, 41
+    ecall
+    unimp
+    .size __relibc_exit_thread, . - __relibc_exit_thread
+
+# void __relibc_unmap_and_exit(void *base, size_t length): munmap(base, length) (21), then thread_exit(0) (41).
+    .globl __relibc_unmap_and_exit
+    .hidden __relibc_unmap_and_exit
+    .type __relibc_unmap_and_exit, @function
+__relibc_unmap_and_exit:
+    li a7, 21
+    ecall
+    li a0, 0
+    li a7, 41
+    ecall
+    unimp
+    .size __relibc_unmap_and_exit, . - __relibc_unmap_and_exit
+    .section .note.GNU-stack, "", @progbits

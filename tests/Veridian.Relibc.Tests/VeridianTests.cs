@@ -1,0 +1,159 @@
+namespace Veridian.Tests;
+
+/// <summary>
+/// relibc-cs's VeridianOS backend end to end (issue 16): programs built with <c>veridian cc --target
+/// &lt;arch&gt;-veridian-user-relibc</c> and run by <c>veridian run</c> as /init beside the SDK's kernel under QEMU
+/// (docs/run.md, "VeridianOS programs"). Each run is one real boot of a few seconds.
+/// </summary>
+public sealed class VeridianTests
+{
+    private static string[] RunArgs(string arch, string path) => ["run", "--timeout", "90", "--target", $"{arch}-veridian-user-relibc", path];
+
+    [Theory]
+    [InlineData("x86_64")]
+    [InlineData("aarch64")]
+    [InlineData("riscv64")]
+    public void Hello_veridian_prints_the_greeting_and_exits_0(string arch)
+    {
+        using var dir = new TempDir();
+        TempDir.CopyTree(Repo.PathOf("samples", "hello-veridian"), dir["hello-veridian"]);
+        var result = VeridianCli.Run(RunArgs(arch, dir["hello-veridian"]), environment: Corpus.Environment);
+        Assert.True(result.ExitCode == 0, result.ToString());
+        // Only the program's part of the console: no boot log.
+        Assert.Equal($"Hello, VeridianOS! (VeridianOS on {arch})\n", result.StdOut);
+    }
+
+    [Theory]
+    [InlineData("x86_64")]
+    [InlineData("aarch64")]
+    [InlineData("riscv64")]
+    public void A_programs_exit_status_and_output_without_a_final_newline_come_back(string arch)
+    {
+        using var dir = new TempDir();
+        File.WriteAllText(dir["status.c"], "#include <stdio.h>\n#include <stdlib.h>\nint main(void) { printf(\"status %d\", 42); exit(42); }\n");
+        Compile(dir["status.c"], arch, dir["status"]);
+        var result = VeridianCli.Run(RunArgs(arch, dir["status"]), environment: Corpus.Environment);
+        Assert.True(result.ExitCode == 42, result.ToString());
+        Assert.Equal("status 42", result.StdOut);
+    }
+
+    [Fact]
+    public void A_crashing_program_is_VDN3113_with_status_139()
+    {
+        using var dir = new TempDir();
+        File.WriteAllText(dir["crash.c"], "#include <stdio.h>\nint main(void) { puts(\"before\"); fflush(stdout); *(volatile int *)8 = 1; return 0; }\n");
+        Compile(dir["crash.c"], "aarch64", dir["crash"]);
+        var result = VeridianCli.Run(RunArgs("aarch64", dir["crash"]), environment: Corpus.Environment);
+        Assert.True(result.ExitCode == 139, result.ToString());
+        Assert.Contains("error VDN3113", result.StdErr, StringComparison.Ordinal);
+        Assert.StartsWith("before\n", result.StdOut, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Arguments_for_a_VeridianOS_program_are_VDN3112()
+    {
+        using var dir = new TempDir();
+        File.WriteAllText(dir["a.c"], "int main(void) { return 0; }\n");
+        Compile(dir["a.c"], "x86_64", dir["a"]);
+        var result = VeridianCli.Run([.. RunArgs("x86_64", dir["a"]), "--", "x"], environment: Corpus.Environment);
+        Assert.Contains("error VDN3112", result.StdErr, StringComparison.Ordinal);
+        Assert.NotEqual(0, result.ExitCode);
+    }
+
+    /// <summary>
+    /// Every program of relibc-cs/tests/ on VeridianOS prints what it prints on Linux (against relibc-cs's Linux
+    /// backend, itself tested against glibc) and exits the same way — or is in quarantine-veridian.txt with the
+    /// reason; a quarantined program that passes fails, so the list cannot go stale.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Corpus.Cases), MemberType = typeof(Corpus))]
+    public void Corpus_program_on_VeridianOS_prints_what_it_prints_on_Linux(string program, string arch)
+    {
+        using var dir = new TempDir();
+        Corpus.Compile(program, $"{arch}-linux-relibc", dir["linux"]);
+        var linux = Corpus.Run($"{arch}-linux-relibc", dir["linux"], dir.Path);
+        Corpus.Compile(program, $"{arch}-veridian-user-relibc", dir["veridian"]);
+        var veridian = VeridianCli.Run(RunArgs(arch, dir["veridian"]), environment: Corpus.Environment, timeoutMs: 180_000);
+        var same = veridian.ExitCode == linux.ExitCode && veridian.StdOut == linux.StdOut;
+        var reason = Quarantine(program, arch);
+        if (reason is not null)
+        {
+            Assert.False(same, $"{program} on {arch} now passes on VeridianOS: take it out of relibc-cs/tests/quarantine-veridian.txt ({reason})");
+            return;
+        }
+        Assert.True(veridian.ExitCode == linux.ExitCode, $"{program} on {arch}: exit {veridian.ExitCode} on VeridianOS, {linux.ExitCode} on Linux\n{veridian}");
+        Assert.Equal(linux.StdOut, veridian.StdOut);
+    }
+
+    /// <summary>The reason in relibc-cs/tests/quarantine-veridian.txt (<c>&lt;program&gt; &lt;arch|*&gt; &lt;reason&gt;</c>), or null.</summary>
+    private static string? Quarantine(string program, string arch)
+    {
+        foreach (var line in File.ReadLines(Repo.PathOf("relibc-cs", "tests", "quarantine-veridian.txt")))
+        {
+            if (line.StartsWith('#') || line.Length == 0)
+                continue;
+            var parts = line.Split(' ', 3);
+            if (parts.Length == 3 && parts[0] == program && (parts[1] == "*" || parts[1] == arch))
+                return parts[2];
+        }
+        return null;
+    }
+
+    private static void Compile(string source, string arch, string output)
+    {
+        var result = VeridianCli.Run(["cc", "--target", $"{arch}-veridian-user-relibc", "-O2", source, "-o", output], environment: Corpus.Environment);
+        Assert.True(result.ExitCode == 0, result.ToString());
+    }
+}
+
+/// <summary>The VeridianOS sysroot (sysroot/README.md): its layout, and the same bytes from builds in different places.</summary>
+public sealed class VeridianSysrootTests
+{
+    [Fact]
+    public void Sysroot_build_installs_the_documented_layout_for_a_VeridianOS_target()
+    {
+        using var dir = new TempDir();
+        var result = VeridianCli.Run(["sysroot", "build", "--target", "riscv64-veridian-user-relibc", "--sysroot", dir["sysroot"]], environment: Corpus.Environment);
+        Assert.True(result.ExitCode == 0, result.ToString());
+        string[] layout = ["include/stdio.h", "include/pthread.h", "lib/crt1.o", "lib/crti.o", "lib/crtn.o", "lib/libc.a", "lib/libm.a", "lib/libpthread.a", ".relibc-manifest"];
+        foreach (var file in layout)
+            Assert.True(File.Exists(Path.Combine(dir["sysroot"], "riscv64-veridian-user-relibc", file)), $"no {file}");
+        var again = VeridianCli.Run(["sysroot", "build", "--target", "riscv64-veridian-user-relibc", "--sysroot", dir["sysroot"]], environment: Corpus.Environment);
+        Assert.Contains("up to date", again.StdOut, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Sysroot_build_of_a_glibc_target_is_VDN1131()
+    {
+        var result = VeridianCli.Run(["sysroot", "build", "--target", "x86_64-linux-gnu"], environment: Corpus.Environment);
+        Assert.Contains("error VDN1131", result.StdErr, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// relibc-cs and its crt copied to two folders at different depths and built there, each with an empty build
+    /// cache of its own (so nothing is shared): libc.a and the crt objects are byte-identical.
+    /// </summary>
+    [Fact]
+    public void Two_builds_of_the_VeridianOS_C_library_in_different_directories_give_the_same_bytes()
+    {
+        using var one = new TempDir();
+        using var two = new TempDir();
+        var outputs = new List<byte[]>[2];
+        var roots = new[] { one["relibc-cs"], two.Combine("a", "deeper", "place", "relibc-cs") };
+        for (var i = 0; i < 2; i++)
+        {
+            TempDir.CopyTree(Repo.PathOf("relibc-cs"), roots[i]);
+            var environment = new Dictionary<string, string?> { ["VERIDIAN_SYSROOT"] = null, ["VERIDIAN_CACHE_DIR"] = Path.Combine(Path.GetDirectoryName(roots[i])!, "cache") };
+            foreach (var project in new[] { roots[i], Path.Combine(roots[i], "crt") })
+            {
+                var build = VeridianCli.Run(["build", project, "--target", "x86_64-veridian-user-relibc", "--profile", "release"], environment: environment);
+                Assert.True(build.ExitCode == 0, build.ToString());
+            }
+            var release = Path.Combine("out", "x86_64-veridian-user-relibc", "release");
+            outputs[i] = [File.ReadAllBytes(Path.Combine(roots[i], release, "libc.a")),
+                .. new[] { "x86_64/crt1.S.o", "crti.S.o", "crtn.S.o" }.Select(o => File.ReadAllBytes(Path.Combine(roots[i], "crt", release, "obj", o)))];
+        }
+        for (var k = 0; k < outputs[0].Count; k++)
+            Assert.True(outputs[0][k].AsSpan().SequenceEqual(outputs[1][k]), $"output {k} differs between the two builds");
+    }
+}
