@@ -133,6 +133,25 @@ public sealed class PipelineFeatureTests
     }
 
     [Fact]
+    public void Function_sections_give_each_jump_table_its_own_section_so_gc_sections_can_drop_an_unused_switch()
+    {
+        using var dir = new TempDir();
+        // Dense switches whose cases do different work become jump tables (tables of code addresses); in one shared
+        // .rodata their relocations would keep both functions alive.
+        var switches = string.Concat(new[] { "used", "unused" }.Select(f =>
+            $"int {f}(int x) {{ switch (x) {{ case 0: sink = 1; break; case 1: sink += 3; break; case 2: sink *= 5; break; case 3: sink ^= 7; break; case 4: sink -= 9; break; case 5: sink |= 11; break; case 6: sink &= 13; break; default: return -1; }} return sink; }}\n"));
+        File.WriteAllText(Path.Combine(dir.Path, "s.c"), "volatile int sink;\n" + switches + "void _start(void) { volatile int r = used(3); (void)r; for (;;) { } }\n");
+        Ok(Cli.Run(dir.Path, "cc", "--target=x86_64-veridian-kernel-none", "-O2", "-ffunction-sections", "-c", "s.c", "-o", "s.o"));
+        var sections = Tools.ReadElf("-S", "-W", Path.Combine(dir.Path, "s.o"));
+        Assert.Contains(".rodata.used", sections);
+        Assert.Contains(".rodata.unused", sections);
+        Ok(Cli.Run(dir.Path, "cc", "--target=x86_64-veridian-kernel-none", "-nostdlib", "-static", "-Wl,--gc-sections", "s.o", "-o", "s.elf"));
+        var symbols = Repo.Run("llvm-nm-19", [Path.Combine(dir.Path, "s.elf")]).StdOut;
+        Assert.Contains(" _start", symbols);
+        Assert.DoesNotContain("unused", symbols);
+    }
+
+    [Fact]
     public void Archives_are_deterministic()
     {
         using var dir = new TempDir();
