@@ -48,7 +48,7 @@ unsafe struct ProcessTableStorage
 static unsafe class Process
 {
     public const int MaxProcesses = 16;
-    public const int MaxThreadsPerProcess = 8;
+    public const int MaxThreadsPerProcess = 16;
     public const int SlotBytes = 512;
     /// <summary>The largest architecture's trap frame (riscv64: 68 words).</summary>
     public const int MaxFrame = 544;

@@ -73,7 +73,7 @@ public sealed class VeridianTests
         Corpus.Compile(program, $"{arch}-linux-relibc", dir["linux"]);
         var linux = Corpus.Run($"{arch}-linux-relibc", dir["linux"], dir.Path);
         Corpus.Compile(program, $"{arch}-veridian-user-relibc", dir["veridian"]);
-        var veridian = VeridianCli.Run(RunArgs(arch, dir["veridian"]), environment: Corpus.Environment, timeoutMs: 180_000);
+        var veridian = VeridianCli.Run(["run", "--timeout", "60", "--target", $"{arch}-veridian-user-relibc", dir["veridian"]], environment: Corpus.Environment, timeoutMs: 180_000);
         var same = veridian.ExitCode == linux.ExitCode && veridian.StdOut == linux.StdOut;
         var reason = Quarantine(program, arch);
         if (reason is not null)

@@ -116,6 +116,16 @@ public sealed class CcArgumentsTests
     }
 
     [Fact]
+    public void An_output_that_is_a_folder_reports_VDN3025_not_a_stack_trace()
+    {
+        using var dir = new TempDir();
+        File.WriteAllText(dir["a.c"], "int main(void) { return 0; }\n");
+        Directory.CreateDirectory(dir["out"]);
+        var e = Assert.Throws<DiagnosticException>(() => Veridian.Toolchain.Driver.CcDriver.Run(["--target=x86_64-linux-gnu", dir["a.c"], "-o", dir["out"]], cxx: false, TextWriter.Null, TextWriter.Null));
+        Assert.Equal(ToolchainCodes.BadDriverArgument, e.Diagnostic.Code);
+    }
+
+    [Fact]
     public void Missing_response_file_reports_VDN3025()
     {
         var e = Assert.Throws<DiagnosticException>(() => ResponseFiles.Expand(["@/nonexistent/args.rsp"]));

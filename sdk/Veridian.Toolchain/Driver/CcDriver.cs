@@ -24,6 +24,12 @@ public static class CcDriver
     {
         var args = CcArguments.Parse(ResponseFiles.Expand(rawArgs), cxx, defaultTarget);
         var target = args.Target!;
+        if (args.Output is { } o && o != "-" && Directory.Exists(o))
+        {
+            // Found before any work: the output is written by a rename onto that path, which a folder refuses.
+            throw DiagnosticException.Error(ToolchainCodes.BadDriverArgument, $"the output '-o {o}' is a folder",
+                hint: $"name a file: -o {Path.Combine(o, "a.out")}");
+        }
         if (prepareSysroot is not null && args.Sysroot is null && target.Sysroot == SysrootKind.Veridian && args.Mode != CcMode.Query && !(args.NoStdLib && args.Mode == CcMode.Link))
             prepareSysroot(target, SdkLayout.DefaultSysroot);
         var name = cxx ? "c++" : "cc";

@@ -148,10 +148,10 @@ internal static unsafe partial class Pal
 
     // --- Threads: the kernel's thread_create/exit/join and futexes (docs/abi.md, "Threads, scheduling and TLS").
 
-    /// <summary>Handles (at most 8 per process) of threads that have begun to exit: the next spawn joins them, which frees them in the kernel.</summary>
+    /// <summary>Handles (at most 16 per process) of threads that have begun to exit: the next spawn joins them, which frees them in the kernel.</summary>
     private struct HandleTable
     {
-        public fixed int Exiting[8];
+        public fixed int Exiting[16];
     }
 
     private static HandleTable s_handles;
@@ -183,7 +183,7 @@ internal static unsafe partial class Pal
     /// <summary>
     /// Starts a thread running <c>entry(arg)</c> on <paramref name="stackTop"/> with thread pointer <paramref name="tp"/>
     /// (thread_create, 40); its id (handle + 1) goes to <c>*tid</c>, which its exit clears and wakes. Returns the id or
-    /// a negated errno (EAGAIN beyond the kernel's 8 threads per process).
+    /// a negated errno (EAGAIN beyond the kernel's 16 threads per process).
     /// </summary>
     public static nint SpawnThread(void* stackTop, void* tp, int* tid, delegate* unmanaged<void*, void> entry, void* arg)
     {
@@ -208,7 +208,7 @@ internal static unsafe partial class Pal
     {
         fixed (int* exiting = s_handles.Exiting)
         {
-            for (var h = 0; h < 8; h++)
+            for (var h = 0; h < 16; h++)
             {
                 if (Volatile.Read(ref exiting[h]) == 1 && Interlocked.CompareExchange(ref exiting[h], 0, 1) == 1)
                 {
@@ -223,7 +223,7 @@ internal static unsafe partial class Pal
     private static void MarkExiting()
     {
         var h = Syscall.Raw(Nr.GetTid);
-        if (h > 0 && h < 8)
+        if (h > 0 && h < 16)
         {
             fixed (int* exiting = s_handles.Exiting)
                 Volatile.Write(ref exiting[h], 1);
