@@ -60,7 +60,10 @@ int main(void) {
     sem_destroy(&slots);
 
     int fds[2];
-    pipe(fds);
+    if (pipe(fds) != 0) {
+        printf("pipe failed: %s\n", strerror(errno)); /* (no pipes: the rest needs them) */
+        return 1;
+    }
     struct pollfd pfd = {fds[0], POLLIN, 0};
     r = poll(&pfd, 1, 0);
     printf("poll empty pipe: %d revents %d\n", r, pfd.revents);

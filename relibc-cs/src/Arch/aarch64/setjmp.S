@@ -35,31 +35,20 @@ _setjmp:
     ret
     .size setjmp, . - setjmp
 
-// int sigsetjmp(sigjmp_buf env, int savemask): setjmp, and with savemask the current mask
-// (rt_sigprocmask(SIG_BLOCK, NULL, &env[33], 8)); the syscall clobbers only registers setjmp does not keep.
+// int sigsetjmp(sigjmp_buf env, int savemask): with savemask, the current mask first (rt_sigprocmask(SIG_BLOCK, NULL,
+// &env[33], 8), which keeps every register but x0), then setjmp.
 sigsetjmp:
     str w1, [x0, #256]
     cbz w1, setjmp
-    stp x19, x20, [x0, #0]
-    stp x21, x22, [x0, #16]
-    stp x23, x24, [x0, #32]
-    stp x25, x26, [x0, #48]
-    stp x27, x28, [x0, #64]
-    stp x29, x30, [x0, #80]
-    mov x2, sp
-    str x2, [x0, #96]
-    stp d8, d9, [x0, #104]
-    stp d10, d11, [x0, #120]
-    stp d12, d13, [x0, #136]
-    stp d14, d15, [x0, #152]
+    mov x9, x0
     add x2, x0, #264
     mov x0, #0
     mov x1, #0
     mov x3, #8
-    mov x8, #SYS_SIGPROCMASK
+    mov x8, #135
     svc #0
-    mov x0, #0
-    ret
+    mov x0, x9
+    b setjmp
     .size sigsetjmp, . - sigsetjmp
 
 // void longjmp(jmp_buf env, int value): back to setjmp's return, which returns value (1 if value is 0).

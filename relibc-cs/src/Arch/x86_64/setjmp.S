@@ -33,30 +33,21 @@ _setjmp:
     ret
     .size setjmp, . - setjmp
 
-# int sigsetjmp(sigjmp_buf env, int savemask): setjmp, and with savemask the current mask (rt_sigprocmask(SIG_BLOCK,
-# NULL, &env[33], 8)); the syscall clobbers only registers setjmp does not keep.
+# int sigsetjmp(sigjmp_buf env, int savemask): with savemask, the current mask first (rt_sigprocmask(SIG_BLOCK, NULL,
+# &env[33], 8), which keeps every register setjmp saves and the return address on the stack), then setjmp.
 sigsetjmp:
     mov %esi, 256(%rdi)
     test %esi, %esi
     jz setjmp
-    mov %rbx, 0(%rdi)
-    mov %rbp, 8(%rdi)
-    mov %r12, 16(%rdi)
-    mov %r13, 24(%rdi)
-    mov %r14, 32(%rdi)
-    mov %r15, 40(%rdi)
-    lea 8(%rsp), %rdx
-    mov %rdx, 48(%rdi)
-    mov (%rsp), %rdx
-    mov %rdx, 56(%rdi)
+    mov %rdi, %r8
     lea 264(%rdi), %rdx
     xor %edi, %edi
     xor %esi, %esi
     mov $8, %r10d
-    mov $SYS_SIGPROCMASK, %eax
+    mov $14, %eax
     syscall
-    xor %eax, %eax
-    ret
+    mov %r8, %rdi
+    jmp setjmp
     .size sigsetjmp, . - sigsetjmp
 
 # void longjmp(jmp_buf env, int value): back to setjmp's return, which returns value (1 if value is 0).
