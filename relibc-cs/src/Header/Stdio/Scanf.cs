@@ -243,24 +243,16 @@ public static unsafe class Scanf
                 {
                     if (size == Size.Long)
                         return Unsupported();
-                    var target = suppress ? null : (byte*)args.NextPointer();
-                    nuint n = 0;
-                    int c;
-                    while ((width == 0 || n < width) && (c = input.Peek()) >= 0 && !Ctype.Ctype.Space(c))
-                    {
-                        if (target != null)
-                            target[n] = (byte)c;
-                        n++;
-                        input.Advance();
-                    }
-                    if (n == 0)
-                        return input.Peek() < 0 ? -1 : 0;
+                    // %s is the scanset of every byte but white space.
+                    var set = stackalloc bool[256];
+                    for (var i = 0; i < 256; i++)
+                        set[i] = !Ctype.Ctype.Space(i);
+                    var r = ReadSet(ref input, set, false, width, suppress ? null : (byte*)args.NextPointer());
+                    if (r <= 0)
+                        return r;
                     converted++;
-                    if (target != null)
-                    {
-                        target[n] = 0;
+                    if (!suppress)
                         assigned++;
-                    }
                     break;
                 }
                 case (byte)'c':
@@ -312,24 +304,12 @@ public static unsafe class Scanf
                     if (*f == 0)
                         return 0; // an unterminated scanset
                     f++;
-                    var target = suppress ? null : (byte*)args.NextPointer();
-                    nuint n = 0;
-                    int c;
-                    while ((width == 0 || n < width) && (c = input.Peek()) >= 0 && set[c] != negate)
-                    {
-                        if (target != null)
-                            target[n] = (byte)c;
-                        n++;
-                        input.Advance();
-                    }
-                    if (n == 0)
-                        return input.Peek() < 0 ? -1 : 0;
+                    var r = ReadSet(ref input, set, negate, width, suppress ? null : (byte*)args.NextPointer());
+                    if (r <= 0)
+                        return r;
                     converted++;
-                    if (target != null)
-                    {
-                        target[n] = 0;
+                    if (!suppress)
                         assigned++;
-                    }
                     break;
                 }
                 default:
@@ -337,6 +317,29 @@ public static unsafe class Scanf
             }
         }
         return 0;
+    }
+
+    /// <summary>
+    /// Reads up to <paramref name="width"/> (0: any number of) bytes that are in <paramref name="set"/> (or, when
+    /// <paramref name="negate"/>, not in it) into <paramref name="target"/> with a NUL (none when null): 1, or 0 for a
+    /// matching failure, -1 when the input had ended.
+    /// </summary>
+    private static int ReadSet(ref ScanInput input, bool* set, bool negate, nuint width, byte* target)
+    {
+        nuint n = 0;
+        int c;
+        while ((width == 0 || n < width) && (c = input.Peek()) >= 0 && set[c] != negate)
+        {
+            if (target != null)
+                target[n] = (byte)c;
+            n++;
+            input.Advance();
+        }
+        if (n == 0)
+            return input.Peek() < 0 ? -1 : 0;
+        if (target != null)
+            target[n] = 0;
+        return 1;
     }
 
     private static int Unsupported()

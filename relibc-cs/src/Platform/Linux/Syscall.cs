@@ -1,5 +1,3 @@
-using Veridian.Intrinsics;
-
 namespace Relibc.Platform;
 
 /// <summary>
@@ -9,22 +7,8 @@ namespace Relibc.Platform;
 /// </summary>
 internal static unsafe class Syscall
 {
-    public static nint Call(nint n, nint a = 0, nint b = 0, nint c = 0, nint d = 0, nint e = 0, nint f = 0)
-    {
-#if VERIDIAN_X86_64
-        // syscall: rax = number, rdi rsi rdx r10 r8 r9; the CPU clobbers rcx and r11.
-        return (nint)Cpu.AsmResult("syscall", "={rax},{rax},{rdi},{rsi},{rdx},{r10},{r8},{r9},~{rcx},~{r11},~{memory}",
-            (nuint)n, (nuint)a, (nuint)b, (nuint)c, (nuint)d, (nuint)e, (nuint)f);
-#elif VERIDIAN_AARCH64
-        // svc #0: x8 = number, x0-x5; result in x0.
-        return (nint)Cpu.AsmResult("svc #0", "={x0},{x8},{x0},{x1},{x2},{x3},{x4},{x5},~{memory}",
-            (nuint)n, (nuint)a, (nuint)b, (nuint)c, (nuint)d, (nuint)e, (nuint)f);
-#elif VERIDIAN_RISCV64
-        // ecall: a7 = number, a0-a5; result in a0.
-        return (nint)Cpu.AsmResult("ecall", "={x10},{x17},{x10},{x11},{x12},{x13},{x14},{x15},~{memory}",
-            (nuint)n, (nuint)a, (nuint)b, (nuint)c, (nuint)d, (nuint)e, (nuint)f);
-#endif
-    }
+    public static nint Call(nint n, nint a = 0, nint b = 0, nint c = 0, nint d = 0, nint e = 0, nint f = 0) =>
+        Relibc.Arch.Trap.Call(n, a, b, c, d, e, f);
 }
 
 /// <summary>Linux system call numbers: x86_64's own table, and the asm-generic table aarch64 and riscv64 share.</summary>

@@ -87,30 +87,18 @@ internal static unsafe partial class Pal
     public static nint RandomBytes(byte* buffer, nuint length) => -ENOSYS;
 
     /// <summary>readv as one read per buffer (stops at a short read).</summary>
-    public static nint ReadVector(int fd, void* iov, int count)
-    {
-        nint total = 0;
-        var v = (nint*)iov;
-        for (var i = 0; i < count; i++)
-        {
-            var r = Read(fd, (byte*)v[2 * i], (nuint)v[2 * i + 1]);
-            if (r < 0)
-                return total > 0 ? total : r;
-            total += r;
-            if (r < v[2 * i + 1])
-                break;
-        }
-        return total;
-    }
+    public static nint ReadVector(int fd, void* iov, int count) => EachBuffer(fd, iov, count, false);
 
     /// <summary>writev as one write per buffer (stops at a short write).</summary>
-    public static nint WriteVector(int fd, void* iov, int count)
+    public static nint WriteVector(int fd, void* iov, int count) => EachBuffer(fd, iov, count, true);
+
+    private static nint EachBuffer(int fd, void* iov, int count, bool write)
     {
         nint total = 0;
         var v = (nint*)iov;
         for (var i = 0; i < count; i++)
         {
-            var r = Write(fd, (byte*)v[2 * i], (nuint)v[2 * i + 1]);
+            var r = write ? Write(fd, (byte*)v[2 * i], (nuint)v[2 * i + 1]) : Read(fd, (byte*)v[2 * i], (nuint)v[2 * i + 1]);
             if (r < 0)
                 return total > 0 ? total : r;
             total += r;
