@@ -4,7 +4,7 @@ namespace Veridian.Kernel;
 static class Errno
 {
     public const long ENOSYS = 1, EINVAL = 2, EPERM = 3, ENOENT = 4, ENOMEM = 5, EAGAIN = 6, EFAULT = 9, ESRCH = 19, EBADF = 21,
-        ENOEXEC = 25, ECHILD = 26, EMFILE = 30, ESPIPE = 36, EROFS = 37, EDEADLK = 42, ENAMETOOLONG = 43, ETIMEDOUT = 57;
+        E2BIG = 24, ENOEXEC = 25, ECHILD = 26, EMFILE = 30, ESPIPE = 36, EROFS = 37, EDEADLK = 42, ENAMETOOLONG = 43, ETIMEDOUT = 57;
 }
 
 /// <summary>
@@ -59,7 +59,7 @@ static unsafe class Syscalls
                 return;
             case Exec:
             {
-                long r = Process.Exec(frame, a0);
+                long r = Process.Exec(frame, a0, a1, a2);
                 if (r != 0)
                     Machine.SetSyscallResult(frame, r);
                 return;
