@@ -27,8 +27,8 @@ internal static unsafe partial class Pal
 
     public static nint RoundRobinInterval(int pid, Relibc.Header.Time.TimeSpec* interval) => -ENOSYS;
 
-    /// <summary>exec of a boot-module file; the kernel gives the new image argv = { path } and no environment (argv and envp are not passed yet).</summary>
-    public static nint Execute(byte* path, byte** argv, byte** envp) => Syscall.Call(Nr.Exec, (nint)path);
+    /// <summary>exec(path, argv, envp) of a boot-module file: the kernel copies both vectors to the new image's stack (E2BIG beyond a page of strings).</summary>
+    public static nint Execute(byte* path, byte** argv, byte** envp) => Syscall.Call(Nr.Exec, (nint)path, (nint)argv, (nint)envp);
 
     /// <summary>
     /// wait(pid, &amp;status): the kernel's status is the exit status, which is Linux's wait encoding shifted by 8 (a
