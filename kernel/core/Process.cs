@@ -87,11 +87,19 @@ static unsafe class Process
             return -Errno.ENOMEM;
         ProcessSlot* p = Slot(0);
         Memory.Zero((byte*)p, (ulong)sizeof(ProcessSlot));
-        long loaded = Load(p, path, out ulong entry, out ulong sp, out ulong tls);
+        ulong entry = 0, sp = 0, tls = 0;
+        ArgumentBlock args;
+        if (!Arguments.Begin(&args))
+            return -Errno.ENOMEM;
+        long loaded = Arguments.FromBootModule(&args, path);
+        if (loaded == 0)
+            loaded = Load(p, path, &args, out entry, out sp, out tls);
+        Arguments.End(&args);
         if (loaded != 0)
             return loaded;
         p->Pid = s_nextPid++;
         p->State = ProcessState.Alive;
+        Caps.InitSpace(p);
         ThreadSlot* t = Threads.New(p, Threads.DefaultPriority);
         t->State = ThreadState.Running;
         t->Tls = tls;
@@ -110,8 +118,8 @@ static unsafe class Process
         return status;
     }
 
-    /// <summary>A new address space for <paramref name="p"/> with <paramref name="path"/> loaded, its stack built and its TLS block made; 0 or -errno (nothing left allocated).</summary>
-    private static long Load(ProcessSlot* p, ReadOnlySpan<byte> path, out ulong entry, out ulong sp, out ulong tls)
+    /// <summary>A new address space for <paramref name="p"/> with <paramref name="path"/> loaded, its stack built with <paramref name="args"/> and its TLS block made; 0 or -errno (nothing left allocated).</summary>
+    private static long Load(ProcessSlot* p, ReadOnlySpan<byte> path, ArgumentBlock* args, out ulong entry, out ulong sp, out ulong tls)
     {
         entry = 0;
         sp = 0;
@@ -125,9 +133,11 @@ static unsafe class Process
         long loaded = ElfLoader.Load(root, image, size, out entry, out ulong highest, out TlsImage tlsImage);
         if (loaded == 0)
         {
-            sp = BuildStack(root, path);
-            if (sp == 0)
-                loaded = -Errno.ENOMEM;
+            long built = BuildStack(root, args);
+            if (built < 0)
+                loaded = built;
+            else
+                sp = (ulong)built;
         }
         if (loaded == 0 && tlsImage.MemSize != 0)
             loaded = BuildTls(root, image, ref tlsImage, out tls);
@@ -207,6 +217,7 @@ static unsafe class Process
         child->Pid = s_nextPid++;
         child->Parent = Current->Pid;
         child->State = ProcessState.Alive;
+        Caps.ForkSpace(Current, child);
         ThreadSlot* t = Threads.New(child, Threads.Current->Priority);
         t->Tls = Machine.GetTls(frame);
         Memory.Copy(t->Frame, frame, (ulong)Machine.FrameSize);
@@ -215,16 +226,29 @@ static unsafe class Process
         return (long)child->Pid;
     }
 
-    /// <summary>exec(path): the current process becomes the boot module's program at <paramref name="pathPointer"/> with the calling thread its only one; on failure it keeps its image and gets -errno.</summary>
-    public static long Exec(byte* frame, ulong pathPointer)
+    /// <summary>
+    /// exec(path, argv, envp): the current process becomes the boot module's program at <paramref name="pathPointer"/>
+    /// with the calling thread its only one, started with the NULL-terminated vectors' strings (argv 0: {path}; envp 0:
+    /// none); on failure it keeps its image and gets -errno.
+    /// </summary>
+    public static long Exec(byte* frame, ulong pathPointer, ulong argv, ulong envp)
     {
         byte* path = stackalloc byte[256];
         long length = UserMemory.CopyInString(path, pathPointer, 256);
         if (length < 0)
             return length;
+        ArgumentBlock args;
+        if (!Arguments.Begin(&args))
+            return -Errno.ENOMEM;
+        long loaded = argv == 0 ? Arguments.Add(&args, path, (ulong)length, environment: false) : Arguments.AddUserVector(&args, argv, environment: false);
+        if (loaded == 0 && envp != 0)
+            loaded = Arguments.AddUserVector(&args, envp, environment: true);
         ulong oldRoot = Current->Root;
         var loading = *Current;
-        long loaded = Load(&loading, new ReadOnlySpan<byte>(path, (int)length), out ulong entry, out ulong sp, out ulong tls);
+        ulong entry = 0, sp = 0, tls = 0;
+        if (loaded == 0)
+            loaded = Load(&loading, new ReadOnlySpan<byte>(path, (int)length), &args, out entry, out sp, out tls);
+        Arguments.End(&args);
         if (loaded != 0)
             return loaded;
         Threads.EndAllBut(Current, Threads.Current);
@@ -278,6 +302,7 @@ static unsafe class Process
     {
         ProcessSlot* p = Current;
         Threads.EndAllBut(p, null);
+        Caps.ClearSpace(p);
         Machine.ActivateUserSpace(KernelSpace.Root);
         PageTables.DestroyUser(p->Root, KernelSpace.Root);
         p->Root = 0;
@@ -379,8 +404,8 @@ static unsafe class Process
         return root;
     }
 
-    /// <summary>Maps the stack and writes argc = 1, argv = { path, NULL }, envp = { NULL }; the initial sp, or 0.</summary>
-    private static ulong BuildStack(ulong root, ReadOnlySpan<byte> path)
+    /// <summary>Maps the stack and writes the block's argc, argv, envp and strings at its top; the initial sp, -ENOMEM or -E2BIG.</summary>
+    private static long BuildStack(ulong root, ArgumentBlock* args)
     {
         for (ulong va = StackTop - StackSize; va < StackTop; va += PageTables.PageSize)
         {
@@ -389,22 +414,11 @@ static unsafe class Process
             {
                 if (frame != 0)
                     Frames.Release(frame);
-                return 0;
+                return -Errno.ENOMEM;
             }
         }
-        // The top page: the path's bytes at its end, the vectors below, sp 16-byte aligned at argc.
-        byte* top = UserMemory.Kernel(root, StackTop - PageTables.PageSize) + PageTables.PageSize;
-        ulong nameAt = StackTop - 64;
-        byte* name = top - 64;
-        for (int i = 0; i < path.Length && i < 63; i++)
-            name[i] = path[i];
-        ulong sp = StackTop - 128;
-        ulong* words = (ulong*)(top - 128);
-        words[0] = 1;        // argc
-        words[1] = nameAt;   // argv[0]
-        words[2] = 0;        // argv[1]
-        words[3] = 0;        // envp[0]
-        return sp;
+        ulong sp = Arguments.WriteStack(root, args, StackTop, StackSize);
+        return sp == 0 ? -Errno.E2BIG : (long)sp;
     }
 }
 

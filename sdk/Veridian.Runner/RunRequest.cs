@@ -11,8 +11,14 @@ public sealed record RunRequest
     /// <summary>The ELF image or program to run.</summary>
     public required string Artifact { get; init; }
 
-    /// <summary>Arguments for a Linux program (ignored for kernel images).</summary>
+    /// <summary>Arguments for a Linux program or a VeridianOS program (after argv[0]; ignored for kernel images).</summary>
     public IReadOnlyList<string> ProgramArgs { get; init; } = [];
+
+    /// <summary>For VeridianOS programs: the environment (NAME=VALUE strings); null: <see cref="UserProgramRunner.DefaultEnvironment"/>.</summary>
+    public IReadOnlyList<string>? Environment { get; init; }
+
+    /// <summary>For VeridianOS programs: folders whose files go into the image's file tree beside the program (installed packages).</summary>
+    public IReadOnlyList<string> ImageTrees { get; init; } = [];
 
     /// <summary>For kernel images: the boot module (a cpio archive, docs/boot-image.md) QEMU loads as the initrd.</summary>
     public string? BootModule { get; init; }

@@ -36,21 +36,13 @@ public static partial class UserProgramRunner
                 hint: "build it first, or pass a sample folder to build and run it: veridian run --target <triple> <folder>");
         }
         ElfCheck.Require(program, target);
-        if (request.ProgramArgs.Count > 0)
-        {
-            throw DiagnosticException.Error(RunnerCodes.ArgumentsNotSupported,
-                $"the kernel starts /init with argv = {{\"/init\"}} only; '{string.Join(' ', request.ProgramArgs)}' cannot be passed yet",
-                hint: "leave out the arguments after --, or read input from stdin (the console)");
-        }
+        var initArgs = InitArguments(request.ProgramArgs, request.Environment ?? DefaultEnvironment);
         var kernelTarget = KernelTargetFor(target);
         var scratch = Directory.CreateTempSubdirectory("veridian-run-user-");
         try
         {
             var root = Path.Combine(scratch.FullName, "root");
-            Directory.CreateDirectory(root);
-            File.Copy(program, Path.Combine(root, "init"));
-            if (!OperatingSystem.IsWindows())
-                File.SetUnixFileMode(Path.Combine(root, "init"), (UnixFileMode)0x1ED); // 0755: BootModule keeps it executable
+            ComposeRoot(root, program, initArgs, request.ImageTrees);
             var module = Path.Combine(scratch.FullName, "boot-module.cpio");
             File.WriteAllBytes(module, BootModule.FromFolder(root));
             using var console = new ProgramConsole(request.Output);
@@ -70,6 +62,72 @@ public static partial class UserProgramRunner
         finally
         {
             scratch.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>The environment a VeridianOS program starts with when the request gives none.</summary>
+    public static readonly IReadOnlyList<string> DefaultEnvironment = ["PATH=/bin", "HOME=/"];
+
+    /// <summary>The most bytes of argument and environment strings (each with its NUL) the kernel takes: one page (docs/abi.md).</summary>
+    public const int MaxArgumentBytes = 4096;
+
+    /// <summary>
+    /// The boot module's <c>boot/init-args</c> (docs/boot-image.md): NUL-terminated strings, argc in decimal, then
+    /// argv = {"/init", <paramref name="args"/>…}, then the environment. VDN3112 when they exceed the kernel's page or
+    /// hold a NUL, or an environment string has no '='.
+    /// </summary>
+    public static byte[] InitArguments(IReadOnlyList<string> args, IReadOnlyList<string> environment)
+    {
+        var strings = new List<string> { (args.Count + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), "/init" };
+        strings.AddRange(args);
+        strings.AddRange(environment);
+        foreach (var s in strings)
+        {
+            if (s.Contains('\0'))
+                throw DiagnosticException.Error(RunnerCodes.ArgumentsNotSupported, $"the argument '{s.Replace("\0", "\\0")}' holds a NUL byte, which a C string cannot", hint: "pass the value without NUL bytes");
+        }
+        foreach (var e in environment)
+        {
+            if (e.IndexOf('=') <= 0)
+                throw DiagnosticException.Error(RunnerCodes.ArgumentsNotSupported, $"the environment string '{e}' is not NAME=VALUE", hint: "write it as --env NAME=VALUE");
+        }
+        var bytes = Encoding.UTF8.GetBytes(string.Join('\0', strings) + "\0");
+        var vectors = bytes.Length - Encoding.UTF8.GetByteCount(strings[0]) - 1;
+        if (vectors > MaxArgumentBytes)
+        {
+            throw DiagnosticException.Error(RunnerCodes.ArgumentsNotSupported,
+                $"the arguments and environment take {vectors} bytes; the kernel starts /init with at most {MaxArgumentBytes} (one page)",
+                hint: "pass fewer or shorter arguments, or put the data in a file of the image (--with) or on stdin");
+        }
+        return bytes;
+    }
+
+    /// <summary>
+    /// The image's file tree in <paramref name="root"/> (a new folder): each of <paramref name="trees"/> copied in order (a
+    /// later one's file replaces an earlier one's), then the program as <c>init</c> (0755) and <c>boot/init-args</c>.
+    /// </summary>
+    public static void ComposeRoot(string root, string program, byte[] initArgs, IReadOnlyList<string> trees)
+    {
+        Directory.CreateDirectory(root);
+        foreach (var tree in trees)
+            CopyTree(tree, root);
+        File.Copy(program, Path.Combine(root, "init"), overwrite: true);
+        if (!OperatingSystem.IsWindows())
+            File.SetUnixFileMode(Path.Combine(root, "init"), (UnixFileMode)0x1ED); // 0755: BootModule keeps it executable
+        Directory.CreateDirectory(Path.Combine(root, "boot"));
+        File.WriteAllBytes(Path.Combine(root, "boot", "init-args"), initArgs);
+    }
+
+    private static void CopyTree(string from, string to)
+    {
+        foreach (var dir in Directory.EnumerateDirectories(from, "*", SearchOption.AllDirectories))
+            Directory.CreateDirectory(Path.Combine(to, Path.GetRelativePath(from, dir)));
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            File.Copy(file, target, overwrite: true);
+            if (!OperatingSystem.IsWindows())
+                File.SetUnixFileMode(target, File.GetUnixFileMode(file));
         }
     }
 

@@ -77,37 +77,46 @@ public sealed partial class HeaderTests
         Assert.Contains("#define math_errhandling (MATH_ERRNO | MATH_ERREXCEPT)", header, StringComparison.Ordinal);
     }
 
-    [GeneratedRegex(@"typedef union \{ char __size\[(\d+)\]; long __align; \} (pthread_\w+);")]
-    private static partial Regex PthreadType();
+    [GeneratedRegex(@"typedef union \{ char __size\[(\d+)\]; long __align; \} (\w+);")]
+    private static partial Regex OpaqueType();
 
-    [GeneratedRegex(@"Size = (\d+)\)\]\s*public struct (\w+)")]
+    [GeneratedRegex(@"Size = (\d+)\)\]\s*public (?:unsafe )?struct (\w+)")]
     private static partial Regex CSharpSizedStruct();
 
-    /// <summary>pthread.h's opaque types have the sizes of the C# structs behind them, and clang agrees on every target.</summary>
-    [Theory]
-    [InlineData("x86_64-linux-gnu")]
-    [InlineData("aarch64-linux-gnu")]
-    [InlineData("riscv64-linux-gnu")]
-    public void Pthread_types_of_pthread_h_have_the_sizes_of_the_CSharp_structs(string clangTarget)
-    {
-        var names = new Dictionary<string, string>
+    /// <summary>The opaque types of a header (C type ← C# struct) and the C# file that defines them.</summary>
+    private static readonly (string Header, string[] Source, Dictionary<string, string> Names)[] OpaqueTypes =
+    [
+        ("pthread.h", ["Pthread", "Types.cs"], new()
         {
             ["ThreadAttributes"] = "pthread_attr_t", ["Mutex"] = "pthread_mutex_t", ["MutexAttributes"] = "pthread_mutexattr_t",
             ["Condition"] = "pthread_cond_t", ["ConditionAttributes"] = "pthread_condattr_t",
             ["ReadWriteLock"] = "pthread_rwlock_t", ["ReadWriteLockAttributes"] = "pthread_rwlockattr_t",
-        };
-        var header = PthreadType().Matches(File.ReadAllText(Repo.PathOf("relibc-cs", "include", "pthread.h")))
-            .ToDictionary(m => m.Groups[2].Value, m => int.Parse(m.Groups[1].Value));
-        var csharp = CSharpSizedStruct().Matches(File.ReadAllText(Repo.PathOf("relibc-cs", "src", "Header", "Pthread", "Types.cs")))
-            .ToDictionary(m => names[m.Groups[2].Value], m => int.Parse(m.Groups[1].Value));
-        Assert.Equal(7, csharp.Count);
-        Assert.Equal(header.OrderBy(p => p.Key, StringComparer.Ordinal), csharp.OrderBy(p => p.Key, StringComparer.Ordinal));
+        }),
+        ("spawn.h", ["Spawn", "Types.cs"], new() { ["SpawnAttributes"] = "posix_spawnattr_t", ["FileActions"] = "posix_spawn_file_actions_t" }),
+    ];
 
-        using var dir = new TempDir("pthread-sizes");
-        var probe = Path.Combine(dir.Path, "sizes.c");
-        File.WriteAllText(probe, "#include <pthread.h>\n" + string.Concat(csharp.Select(p =>
-            $"_Static_assert(sizeof({p.Key}) == {p.Value} && _Alignof({p.Key}) == 8, \"{p.Key}\");\n")));
-        var r = Repo.Run("clang-19", ["--target=" + clangTarget, "-fsyntax-only", "-nostdlibinc", "-isystem", Repo.PathOf("relibc-cs", "include"), probe]);
-        Assert.True(r.ExitCode == 0, r.StdErr);
+    /// <summary>The opaque types of pthread.h and spawn.h have the sizes of the C# structs behind them, and clang agrees on every target.</summary>
+    [Theory]
+    [InlineData("x86_64-linux-gnu")]
+    [InlineData("aarch64-linux-gnu")]
+    [InlineData("riscv64-linux-gnu")]
+    public void Opaque_types_of_the_headers_have_the_sizes_of_the_CSharp_structs(string clangTarget)
+    {
+        using var dir = new TempDir("opaque-sizes");
+        foreach (var (headerName, source, names) in OpaqueTypes)
+        {
+            var header = OpaqueType().Matches(File.ReadAllText(Repo.PathOf("relibc-cs", "include", headerName)))
+                .ToDictionary(m => m.Groups[2].Value, m => int.Parse(m.Groups[1].Value));
+            var csharp = CSharpSizedStruct().Matches(File.ReadAllText(Repo.PathOf(["relibc-cs", "src", "Header", .. source])))
+                .ToDictionary(m => names[m.Groups[2].Value], m => int.Parse(m.Groups[1].Value));
+            Assert.Equal(names.Count, csharp.Count);
+            Assert.Equal(header.OrderBy(p => p.Key, StringComparer.Ordinal), csharp.OrderBy(p => p.Key, StringComparer.Ordinal));
+
+            var probe = Path.Combine(dir.Path, headerName.Replace(".h", ".c", StringComparison.Ordinal));
+            File.WriteAllText(probe, $"#include <{headerName}>\n" + string.Concat(csharp.Select(p =>
+                $"_Static_assert(sizeof({p.Key}) == {p.Value} && _Alignof({p.Key}) == 8, \"{p.Key}\");\n")));
+            var r = Repo.Run("clang-19", ["--target=" + clangTarget, "-fsyntax-only", "-nostdlibinc", "-isystem", Repo.PathOf("relibc-cs", "include"), probe]);
+            Assert.True(r.ExitCode == 0, r.StdErr);
+        }
     }
 }

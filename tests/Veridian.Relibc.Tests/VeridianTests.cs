@@ -49,14 +49,62 @@ public sealed class VeridianTests
         Assert.StartsWith("before\n", result.StdOut, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("x86_64")]
+    [InlineData("aarch64")]
+    [InlineData("riscv64")]
+    public void Arguments_and_environment_reach_the_program_and_execve_passes_its_own_to_the_new_image(string arch)
+    {
+        using var dir = new TempDir();
+        File.WriteAllText(dir["args.c"], """
+            #include <stdio.h>
+            #include <string.h>
+            #include <unistd.h>
+            #include <sys/wait.h>
+            extern char **environ;
+            int main(int argc, char **argv) {
+                for (int i = 0; i < argc; i++) printf("argv[%d]=%s\n", i, argv[i]);
+                for (char **e = environ; *e; e++) printf("env %s\n", *e);
+                if (argc > 1 && strcmp(argv[1], "child") == 0) return 7;
+                pid_t pid = fork();
+                if (pid == 0) {
+                    char *a[] = {"/init", "child", "two words", NULL}, *e[] = {"CHILD=1", NULL};
+                    execve("/init", a, e);
+                    _exit(99);
+                }
+                int status = 0;
+                waitpid(pid, &status, 0);
+                printf("child status %d\n", WEXITSTATUS(status));
+                return 0;
+            }
+            """);
+        Compile(dir["args.c"], arch, dir["args"]);
+        var result = VeridianCli.Run([.. RunArgs(arch, dir["args"]), "--env", "GREETING=hi there", "--", "hello world", "", "-x"], environment: Corpus.Environment);
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal("""
+            argv[0]=/init
+            argv[1]=hello world
+            argv[2]=
+            argv[3]=-x
+            env GREETING=hi there
+            argv[0]=/init
+            argv[1]=child
+            argv[2]=two words
+            env CHILD=1
+            child status 7
+
+            """, result.StdOut);
+    }
+
     [Fact]
-    public void Arguments_for_a_VeridianOS_program_are_VDN3112()
+    public void Arguments_beyond_the_kernels_page_are_VDN3112_before_anything_boots()
     {
         using var dir = new TempDir();
         File.WriteAllText(dir["a.c"], "int main(void) { return 0; }\n");
         Compile(dir["a.c"], "x86_64", dir["a"]);
-        var result = VeridianCli.Run([.. RunArgs("x86_64", dir["a"]), "--", "x"], environment: Corpus.Environment);
+        var result = VeridianCli.Run([.. RunArgs("x86_64", dir["a"]), "--", new string('x', 5000)], environment: Corpus.Environment);
         Assert.Contains("error VDN3112", result.StdErr, StringComparison.Ordinal);
+        Assert.Contains("at most 4096", result.StdErr, StringComparison.Ordinal);
         Assert.NotEqual(0, result.ExitCode);
     }
 

@@ -36,6 +36,13 @@ internal sealed class RunCommand : Command
         Description = "For kernels: QEMU machine options added to the target's (e.g. virtualization=on: aarch64 enters at EL2).",
     };
 
+    private readonly Option<string[]> _env = new("--env", "-e")
+    {
+        Description = "For VeridianOS programs: NAME=VALUE in the program's environment (repeatable; without any: PATH=/bin HOME=/).",
+        Arity = ArgumentArity.OneOrMore,
+        AllowMultipleArgumentsPerToken = false,
+    };
+
     private readonly Argument<string> _path = new("path")
     {
         Description = "An ELF image or program, or a folder to build first (its veridian.toml, else its 'sources' list, else every .c/.cpp/.S in it and in <arch>/).",
@@ -43,7 +50,7 @@ internal sealed class RunCommand : Command
 
     private readonly Argument<string[]> _args = new("args")
     {
-        Description = "Arguments for a Linux program (after --); VeridianOS programs take none yet (VDN3112).",
+        Description = "Arguments for the program (after --): argv[1]… of a Linux or VeridianOS program.",
         Arity = ArgumentArity.ZeroOrMore,
     };
 
@@ -54,6 +61,7 @@ internal sealed class RunCommand : Command
         Options.Add(_timeout);
         Options.Add(_bootModule);
         Options.Add(_machine);
+        Options.Add(_env);
         Arguments.Add(_path);
         Arguments.Add(_args);
         SetAction(Run);
@@ -69,6 +77,8 @@ internal sealed class RunCommand : Command
             throw DiagnosticException.Error(CliCodes.BadArguments, $"--timeout must be a positive number of seconds, not {timeout}");
 
         var userProgram = target.Os == Os.Veridian && target.Subsystem == Subsystem.User;
+        if (!userProgram && parse.GetValue(_env) is { Length: > 0 })
+            throw DiagnosticException.Error(CliCodes.BadArguments, $"--env sets a VeridianOS program's environment; {target.Canonical} is not a VeridianOS user target", hint: "set the variables in your shell for a Linux program, or leave --env out");
         string artifact;
         if (Directory.Exists(path))
         {
@@ -89,6 +99,7 @@ internal sealed class RunCommand : Command
             Target = target,
             Artifact = artifact,
             ProgramArgs = parse.GetValue(_args) ?? [],
+            Environment = parse.GetValue(_env) is { Length: > 0 } env ? env : null,
             BootModule = parse.GetValue(_bootModule),
             MachineOptions = parse.GetValue(_machine),
             Timeout = TimeSpan.FromSeconds(timeout),

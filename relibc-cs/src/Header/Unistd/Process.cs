@@ -34,7 +34,7 @@ public static unsafe class Process
 
     /// <summary>execvp — https://pubs.opengroup.org/onlinepubs/9699919799/functions/execvp.html (searches PATH when the file has no '/').</summary>
     [UnmanagedCallersOnly(EntryPoint = "execvp")]
-    public static int ExecVP(byte* file, byte** argv) => Search(file, argv, Env.Variables);
+    public static int ExecVP(byte* file, byte** argv) => Search(file, argv, Env.Variables, true);
 
     /// <summary>execl — https://pubs.opengroup.org/onlinepubs/9699919799/functions/execl.html</summary>
     [UnmanagedCallersOnly(EntryPoint = "execl")]
@@ -55,7 +55,7 @@ public static unsafe class Process
         var argv = Collect(arg0, ref args);
         if (argv == null)
             return -1;
-        var r = Search(file, argv, Env.Variables);
+        var r = Search(file, argv, Env.Variables, true);
         Malloc.Free(argv);
         return r;
     }
@@ -106,9 +106,10 @@ public static unsafe class Process
     /// <summary>
     /// execvp's search: a file with a '/' is run as it is; otherwise each directory of PATH (default
     /// "/usr/local/bin:/bin:/usr/bin") in turn. A file that is not an executable format (ENOEXEC) runs under /bin/sh,
-    /// as POSIX says; the error reported is EACCES if some candidate was not permitted, else the last one.
+    /// as POSIX says (when <paramref name="shell"/>: posix_spawnp does not, as glibc's since 2.27); the error reported is
+    /// EACCES if some candidate was not permitted, else the last one.
     /// </summary>
-    private static int Search(byte* file, byte** argv, byte** envp)
+    internal static int Search(byte* file, byte** argv, byte** envp, bool shell)
     {
         if (*file == 0)
         {
@@ -119,7 +120,7 @@ public static unsafe class Process
         for (var p = file; *p != 0; p++)
             slash |= *p == '/';
         if (slash)
-            return Run(file, argv, envp);
+            return Run(file, argv, envp, shell);
         var path = Env.Find(Literal("PATH\0"u8));
         if (path == null)
             path = Literal("/usr/local/bin:/bin:/usr/bin\0"u8);
@@ -141,7 +142,7 @@ public static unsafe class Process
                     candidate[at++] = (byte)'.'; // an empty entry is the current directory
                 candidate[at++] = (byte)'/';
                 Str.Copy(candidate + at, file, fileLength + 1);
-                Run(candidate, argv, envp);
+                Run(candidate, argv, envp, shell);
                 error = Errno.Errno.Value;
                 if (error == E.ACCES)
                     denied = true;
@@ -163,10 +164,10 @@ public static unsafe class Process
             return p;
     }
 
-    private static int Run(byte* path, byte** argv, byte** envp)
+    private static int Run(byte* path, byte** argv, byte** envp, bool viaShell)
     {
         var r = Pal.Execute(path, argv, envp);
-        if (r != -E.NOEXEC)
+        if (r != -E.NOEXEC || !viaShell)
             return (int)Errno.Errno.Result(r);
         // Not a binary: a shell script without #!, run by /bin/sh with the file as its script.
         nuint count = 0;

@@ -21,6 +21,33 @@ internal static unsafe partial class Pal
     /// <summary>fork: clone with SIGCHLD as the exit signal and nothing shared. The child's only thread keeps its thread pointer and TLS (a copy).</summary>
     public static nint Fork() => Syscall.Call(Nr.Clone, 17 /* SIGCHLD */, 0, 0, 0, 0);
 
+    /// <summary>
+    /// posix_spawn's child: clone with CLONE_VFORK (0x4000) and SIGCHLD, nothing shared — the child runs on its own copy
+    /// of the caller's memory, and the caller sleeps until the child has called execve or exited.
+    /// </summary>
+    public static nint SpawnChild() => Syscall.Call(Nr.Clone, 0x4000 | 17, 0, 0, 0, 0);
+
+    /// <summary>setresgid(-1, gid, -1) and setresuid(-1, uid, -1): the effective ids become the real ones (POSIX_SPAWN_RESETIDS).</summary>
+    public static nint ResetEffectiveIds()
+    {
+        var r = Syscall.Call(Nr.Setresgid, -1, Syscall.Call(Nr.Getgid), -1);
+        return r < 0 ? r : Syscall.Call(Nr.Setresuid, -1, Syscall.Call(Nr.Getuid), -1);
+    }
+
+    /// <summary>sched_setscheduler(pid, policy, &amp;priority) (struct sched_param is one int).</summary>
+    public static nint SetScheduler(int pid, int policy, int* priority) => Syscall.Call(Nr.SchedSetscheduler, pid, policy, (nint)priority);
+
+    public static nint Scheduler(int pid) => Syscall.Call(Nr.SchedGetscheduler, pid);
+
+    public static nint SetSchedulerPriority(int pid, int* priority) => Syscall.Call(Nr.SchedSetparam, pid, (nint)priority);
+
+    public static nint SchedulerPriority(int pid, int* priority) => Syscall.Call(Nr.SchedGetparam, pid, (nint)priority);
+
+    /// <summary>sched_get_priority_max (or min) of <paramref name="policy"/>.</summary>
+    public static nint PriorityLimit(int policy, bool max) => Syscall.Call(max ? Nr.SchedGetPriorityMax : Nr.SchedGetPriorityMin, policy);
+
+    public static nint RoundRobinInterval(int pid, Relibc.Header.Time.TimeSpec* interval) => Syscall.Call(Nr.SchedRrGetInterval, pid, (nint)interval);
+
     public static nint Execute(byte* path, byte** argv, byte** envp) => Syscall.Call(Nr.Execve, (nint)path, (nint)argv, (nint)envp);
 
     /// <summary>wait4 without the resource usage: the pid reaped (0 with WNOHANG and none ready), its status in <c>*status</c>.</summary>

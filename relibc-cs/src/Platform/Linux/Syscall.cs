@@ -27,7 +27,8 @@ internal static class Nr
         Clone = 56, SchedGetaffinity = 204, RtSigaction = 13, RtSigprocmask = 14, RtSigpending = 127, RtSigsuspend = 130,
         RtSigtimedwait = 128, Setitimer = 38, Getrandom = 318, Readv = 19, Writev = 20, Gettimeofday = 96,
         Getrlimit = 97, Setrlimit = 160, Getrusage = 98, Getpriority = 140, Setpriority = 141, Poll = 7, Getitimer = 36,
-        Pselect6 = 270;
+        Pselect6 = 270, SchedSetparam = 142, SchedGetparam = 143, SchedSetscheduler = 144, SchedGetscheduler = 145,
+        SchedGetPriorityMax = 146, SchedGetPriorityMin = 147, SchedRrGetInterval = 148, Setresuid = 117, Setresgid = 119;
 #else
     public const int Read = 63, Write = 64, Close = 57, Lseek = 62, Mmap = 222, Munmap = 215, Ioctl = 29, Getpid = 172,
         Kill = 129, Openat = 56, ExitGroup = 94, Gettid = 178, Tgkill = 131, Unlinkat = 35, ClockGettime = 113,
@@ -41,6 +42,7 @@ internal static class Nr
         Clone = 220, SchedGetaffinity = 123, RtSigaction = 134, RtSigprocmask = 135, RtSigpending = 136, RtSigsuspend = 133,
         RtSigtimedwait = 137, Setitimer = 103, Getrandom = 278, Readv = 65, Writev = 66, Gettimeofday = 169,
         Getrlimit = 163, Setrlimit = 164, Getrusage = 165, Getpriority = 141, Setpriority = 140, Ppoll = 73, Getitimer = 102,
-        Pselect6 = 72;
+        Pselect6 = 72, SchedSetparam = 118, SchedSetscheduler = 119, SchedGetscheduler = 120, SchedGetparam = 121,
+        SchedGetPriorityMax = 125, SchedGetPriorityMin = 126, SchedRrGetInterval = 127, Setresuid = 147, Setresgid = 149;
 #endif
 }

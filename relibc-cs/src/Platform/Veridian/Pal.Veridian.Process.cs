@@ -9,8 +9,26 @@ internal static unsafe partial class Pal
 {
     public static nint Fork() => Syscall.Call(Nr.Fork);
 
-    /// <summary>exec of a boot-module file; the kernel gives the new image argv = { path } and no environment (argv and envp are not passed yet).</summary>
-    public static nint Execute(byte* path, byte** argv, byte** envp) => Syscall.Call(Nr.Exec, (nint)path);
+    /// <summary>posix_spawn needs a child the caller waits for until it has called exec, and memory both see: neither exists yet.</summary>
+    public static nint SpawnChild() => -ENOSYS;
+
+    public static nint ResetEffectiveIds() => 0;
+
+    /// <summary>The kernel has no scheduling policies or priorities to set or report.</summary>
+    public static nint SetScheduler(int pid, int policy, int* priority) => -ENOSYS;
+
+    public static nint Scheduler(int pid) => -ENOSYS;
+
+    public static nint SetSchedulerPriority(int pid, int* priority) => -ENOSYS;
+
+    public static nint SchedulerPriority(int pid, int* priority) => -ENOSYS;
+
+    public static nint PriorityLimit(int policy, bool max) => -ENOSYS;
+
+    public static nint RoundRobinInterval(int pid, Relibc.Header.Time.TimeSpec* interval) => -ENOSYS;
+
+    /// <summary>exec(path, argv, envp) of a boot-module file: the kernel copies both vectors to the new image's stack (E2BIG beyond a page of strings).</summary>
+    public static nint Execute(byte* path, byte** argv, byte** envp) => Syscall.Call(Nr.Exec, (nint)path, (nint)argv, (nint)envp);
 
     /// <summary>
     /// wait(pid, &amp;status): the kernel's status is the exit status, which is Linux's wait encoding shifted by 8 (a
