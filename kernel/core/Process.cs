@@ -99,6 +99,7 @@ static unsafe class Process
             return loaded;
         p->Pid = s_nextPid++;
         p->State = ProcessState.Alive;
+        Caps.InitSpace(p);
         ThreadSlot* t = Threads.New(p, Threads.DefaultPriority);
         t->State = ThreadState.Running;
         t->Tls = tls;
@@ -216,6 +217,7 @@ static unsafe class Process
         child->Pid = s_nextPid++;
         child->Parent = Current->Pid;
         child->State = ProcessState.Alive;
+        Caps.ForkSpace(Current, child);
         ThreadSlot* t = Threads.New(child, Threads.Current->Priority);
         t->Tls = Machine.GetTls(frame);
         Memory.Copy(t->Frame, frame, (ulong)Machine.FrameSize);
@@ -300,6 +302,7 @@ static unsafe class Process
     {
         ProcessSlot* p = Current;
         Threads.EndAllBut(p, null);
+        Caps.ClearSpace(p);
         Machine.ActivateUserSpace(KernelSpace.Root);
         PageTables.DestroyUser(p->Root, KernelSpace.Root);
         p->Root = 0;

@@ -11,7 +11,9 @@ static class Errno
 /// System calls, v1 (numbers from the ABI; docs/abi.md): processes yield 10, exit 11, fork 12, exec 13, wait 14,
 /// getpid 15, getppid 16; memory mmap 20 / munmap 21 / mprotect 22 / brk 23; threads create 40, exit 41, join 42,
 /// gettid 43, setpriority 44; files open 50, close 51, read 52, write 53, seek 54, stat 55; clock_gettime 160,
-/// nanosleep 162; futex_wait 201, futex_wake 202; arch_prctl 203; uname 204. Every user pointer is checked against
+/// nanosleep 162; futex_wait 201, futex_wake 202; arch_prctl 203; uname 204; capabilities and IPC
+/// (docs/capabilities.md): send 0, receive 1, call 2, reply 3, endpoint_create 4, reply_recv 8, cap_copy 30, cap_revoke 31,
+/// cap_mint 32, cap_move 33, cap_delete 34, cap_identify 35, notification_create 36, signal 37, wait 38, poll 39. Every user pointer is checked against
 /// the process's own tables before it is used; an unknown number is -ENOSYS.
 /// </summary>
 static unsafe class Syscalls
@@ -19,7 +21,8 @@ static unsafe class Syscalls
     public const ulong Yield = 10, Exit = 11, Fork = 12, Exec = 13, Wait = 14, GetPid = 15, GetPpid = 16, Mmap = 20, Munmap = 21,
         Mprotect = 22, Brk = 23, ThreadCreate = 40, ThreadExit = 41, ThreadJoin = 42, GetTid = 43, SetPriority = 44,
         Open = 50, Close = 51, Read = 52, Write = 53, Seek = 54, Stat = 55, ClockGetTime = 160, NanoSleep = 162,
-        FutexWait = 201, FutexWake = 202, ArchPrctl = 203, Uname = 204;
+        FutexWait = 201, FutexWake = 202, ArchPrctl = 203, Uname = 204,
+        CapCopy = 30, CapRevoke = 31, CapMint = 32, CapMove = 33, CapDelete = 34, CapIdentify = 35;
 
     /// <summary>arch_prctl's ARCH_SET_FS (x86_64 only).</summary>
     public const ulong ArchSetFs = 0x1002;
@@ -61,6 +64,20 @@ static unsafe class Syscalls
                     Machine.SetSyscallResult(frame, r);
                 return;
             }
+            case Ipc.Send:
+            case Ipc.Call:
+                Ipc.SendOrCall(frame, number == Ipc.Call, a0, a1, a2, a3, a4, a5);
+                return;
+            case Ipc.Receive:
+                Ipc.Recv(frame, a0);
+                return;
+            case Ipc.ReplyRecv:
+                Ipc.DoReplyRecv(frame, a0, a1, a2, a3, a4, a5);
+                return;
+            case Ipc.Wait:
+            case Ipc.Poll:
+                Ipc.DoWait(frame, a0, number == Ipc.Wait);
+                return;
             case Fork:
                 Machine.SetSyscallResult(frame, Process.Fork(frame));
                 return;
@@ -111,6 +128,26 @@ static unsafe class Syscalls
                 return Futex.Wake(a0, a1);
             case Uname:
                 return DoUname(a0);
+            case Ipc.Reply:
+                return Ipc.DoReply(a0, a1, a2, a3, a4);
+            case Ipc.EndpointCreate:
+                return Objects.Create(CapType.Endpoint);
+            case Ipc.NotificationCreate:
+                return Objects.Create(CapType.Notification);
+            case Ipc.Signal:
+                return Ipc.DoSignal(a0);
+            case CapCopy:
+                return Caps.Copy(a0, a1);
+            case CapRevoke:
+                return Caps.Revoke(a0);
+            case CapMint:
+                return Caps.Mint(a0, a1, a2, a3);
+            case CapMove:
+                return Caps.Move(a0, a1);
+            case CapDelete:
+                return Caps.Delete(a0);
+            case CapIdentify:
+                return Caps.Identify(a0, a1);
             default:
                 return -Errno.ENOSYS;
         }

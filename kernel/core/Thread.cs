@@ -20,6 +20,15 @@ enum ThreadState : byte
     Reading,
     /// <summary>Exited; its status waits for a thread_join.</summary>
     Zombie,
+    /// <summary>send() / call(): queued on the endpoint <see cref="ThreadSlot.WaitFor"/>, the message in its saved registers, the badge in WaitAddress.</summary>
+    IpcSend,
+    IpcCall,
+    /// <summary>receive(): queued on the endpoint WaitFor.</summary>
+    IpcReceive,
+    /// <summary>After a call was received: until the thread whose index is WaitFor replies.</summary>
+    IpcReply,
+    /// <summary>wait(): queued on the notification WaitFor.</summary>
+    NotifyWait,
 }
 
 /// <summary>One thread: its process, scheduling state and priority, its TLS register and (when not running) its saved user registers.</summary>
@@ -29,6 +38,8 @@ unsafe struct ThreadSlot
     public byte Priority;
     /// <summary>Its handle: the index in its process's thread table.</summary>
     public byte Handle;
+    /// <summary>The next thread (index + 1) in the IPC queue this one is in; the caller (index + 1) this one may reply to (its reply capability).</summary>
+    public byte QueueNext, ReplyTo;
     public int Status;
     public int Process;
     /// <summary>What it waits for (see <see cref="ThreadState"/>): a pid, a handle, a length; an address; a monotonic time in ns.</summary>
@@ -131,6 +142,7 @@ static unsafe class Threads
             return;
         }
         t->Status = status;
+        Ipc.ThreadGone(t);
         t->State = ThreadState.Zombie;
         ThreadSlot* joiner = Waiting(p, ThreadState.Joining, t->Handle);
         if (joiner != null)
@@ -196,6 +208,7 @@ static unsafe class Threads
             ThreadSlot* t = ByHandle(p, (ulong)h);
             if (t == null || t == keep)
                 continue;
+            Ipc.ThreadGone(t);
             t->State = ThreadState.Free;
             p->Threads[h] = 0;
         }
@@ -251,13 +264,35 @@ static unsafe class Scheduler
         Switch(frame);
     }
 
+    /// <summary>
+    /// IPC's direct switch: the current thread (its state already set) is saved and <paramref name="next"/> resumes
+    /// through <paramref name="frame"/> at once, without a pass over the ready threads.
+    /// </summary>
+    public static void SwitchTo(byte* frame, ThreadSlot* next)
+    {
+        ThreadSlot* current = Threads.Current;
+        Memory.CopyWords(current->Frame, frame, (ulong)Machine.FrameSize);
+        current->Tls = Machine.GetTls(frame);
+        Machine.SaveFpu(current->Fpu);
+        s_last = (int)(next - Threads.Slot(0));
+        next->State = ThreadState.Running;
+        Threads.Current = next;
+        ProcessSlot* p = Process.Slot(next->Process);
+        Memory.CopyWords(frame, next->Frame, (ulong)Machine.FrameSize);
+        Machine.SetTls(frame, next->Tls);
+        Machine.RestoreFpu(next->Fpu);
+        if (p != Process.Current)
+            Machine.ActivateUserSpace(p->Root);
+        Process.Current = p;
+    }
+
     /// <summary>Saves the current thread (if it is still alive) and resumes the best ready one — possibly the same, after idling if need be; with no thread left, <see cref="Process.AllDone"/>.</summary>
     public static void Switch(byte* frame)
     {
         ThreadSlot* current = Threads.Current;
         if (current != null)
         {
-            Memory.Copy(current->Frame, frame, (ulong)Machine.FrameSize);
+            Memory.CopyWords(current->Frame, frame, (ulong)Machine.FrameSize);
             current->Tls = Machine.GetTls(frame);
             Machine.SaveFpu(current->Fpu);
         }
@@ -272,7 +307,7 @@ static unsafe class Scheduler
                 next->State = ThreadState.Running;
                 Threads.Current = next;
                 Process.Current = Process.Slot(next->Process);
-                Memory.Copy(frame, next->Frame, (ulong)Machine.FrameSize);
+                Memory.CopyWords(frame, next->Frame, (ulong)Machine.FrameSize);
                 Machine.SetTls(frame, next->Tls);
                 Machine.RestoreFpu(next->Fpu);
                 Machine.ActivateUserSpace(Process.Current->Root);

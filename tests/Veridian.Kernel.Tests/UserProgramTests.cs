@@ -89,6 +89,28 @@ public class UserProgramTests
 
     [Theory]
     [MemberData(nameof(KernelCopy.Triples), MemberType = typeof(KernelCopy))]
+    public void Capabilities_are_checked_copied_minted_moved_deleted_and_revoked_and_a_forked_server_answers_calls_through_an_endpoint(string triple)
+    {
+        var (log, exitCode, all) = Boot(triple, "caps");
+        Assert.True(exitCode == 0, all);
+        Assert.Contains("a stale generation -11 ok\n", log, StringComparison.Ordinal);
+        Assert.Contains("a forged right -10 ok\n", log, StringComparison.Ordinal);
+        Assert.Contains("mint more rights than the source has -12 ok\n", log, StringComparison.Ordinal);
+        Assert.Contains("  the one derived twice over is gone -11 ok\n", log, StringComparison.Ordinal);
+        Assert.Contains("copies until the CNode is full 61 ok\n", log, StringComparison.Ordinal);
+        Assert.Contains("wait: the bits ORed together 17 ok\n", log, StringComparison.Ordinal);
+        Assert.Contains("  the badge the server saw 7 ok\n", log, StringComparison.Ordinal);
+        Assert.Contains("  and signalled it 1 ok\n", log, StringComparison.Ordinal);
+        Assert.Contains("1000 calls answered in order 1 ok\n", log, StringComparison.Ordinal);
+        Assert.Contains("  its receive ended with ECAPREVOKED 61 ok\n", log, StringComparison.Ordinal);
+        Assert.Contains("call a server that dies before it replies -11 ok\n", log, StringComparison.Ordinal);
+        Assert.Contains("  answers that are not a capability error 0 ok\n", log, StringComparison.Ordinal);
+        Assert.DoesNotContain("WRONG", log, StringComparison.Ordinal);
+        Assert.Contains("caps: 0 failure(s)\n[INIT] /init exited with status 0\nBOOTOK\n", log, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(KernelCopy.Triples), MemberType = typeof(KernelCopy))]
     public void A_sleeping_thread_leaves_the_CPU_to_others_and_a_low_priority_thread_waits_for_higher_ones(string triple)
     {
         var (log, exitCode, all) = Boot(triple, "sched");

@@ -88,6 +88,21 @@ static unsafe class Machine
 
     public static void SetSyscallResult(byte* frame, long value) => ((TrapFrame*)frame)->X[0] = (ulong)value;
 
+    /// <summary>System call argument <paramref name="i"/> (0–5: x0–x5) of a saved frame.</summary>
+    public static ulong SyscallArg(byte* frame, int i) => ((TrapFrame*)frame)->X[i];
+
+    /// <summary>An IPC message's out registers (docs/capabilities.md): the badge in x1, the opcode word in x2, d0–d3 in x3–x6.</summary>
+    public static void SetMessage(byte* frame, ulong badge, ulong op, ulong d0, ulong d1, ulong d2, ulong d3)
+    {
+        var f = (TrapFrame*)frame;
+        f->X[1] = badge;
+        f->X[2] = op;
+        f->X[3] = d0;
+        f->X[4] = d1;
+        f->X[5] = d2;
+        f->X[6] = d3;
+    }
+
     /// <summary>A frame that enters EL0t at <paramref name="entry"/> with SP_EL0 = <paramref name="sp"/>, every register zero, exceptions unmasked.</summary>
     public static void InitUserFrame(byte* frame, ulong entry, ulong sp)
     {

@@ -83,6 +83,21 @@ static unsafe class Machine
 
     public static void SetSyscallResult(byte* frame, long value) => ((TrapFrame*)frame)->X[10] = (ulong)value;
 
+    /// <summary>System call argument <paramref name="i"/> (0–5: a0–a5) of a saved frame.</summary>
+    public static ulong SyscallArg(byte* frame, int i) => ((TrapFrame*)frame)->X[10 + i];
+
+    /// <summary>An IPC message's out registers (docs/capabilities.md): the badge in a1, the opcode word in a2, d0–d3 in a3–a6.</summary>
+    public static void SetMessage(byte* frame, ulong badge, ulong op, ulong d0, ulong d1, ulong d2, ulong d3)
+    {
+        var f = (TrapFrame*)frame;
+        f->X[11] = badge;
+        f->X[12] = op;
+        f->X[13] = d0;
+        f->X[14] = d1;
+        f->X[15] = d2;
+        f->X[16] = d3;
+    }
+
     /// <summary>A frame that srets to U-mode at <paramref name="entry"/> with <paramref name="sp"/>, every register zero, interrupts on.</summary>
     public static void InitUserFrame(byte* frame, ulong entry, ulong sp)
     {

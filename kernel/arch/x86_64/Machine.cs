@@ -104,6 +104,25 @@ static unsafe class Machine
 
     public static void SetSyscallResult(byte* frame, long value) => ((TrapFrame*)frame)->Rax = (ulong)value;
 
+    /// <summary>System call argument <paramref name="i"/> (0–5: rdi, rsi, rdx, r10, r8, r9) of a saved frame.</summary>
+    public static ulong SyscallArg(byte* frame, int i)
+    {
+        var f = (TrapFrame*)frame;
+        return i switch { 0 => f->Rdi, 1 => f->Rsi, 2 => f->Rdx, 3 => f->R10, 4 => f->R8, _ => f->R9 };
+    }
+
+    /// <summary>An IPC message's out registers (docs/capabilities.md): the badge in rdi, the opcode word in rsi, d0–d3 in rdx, r10, r8, r9.</summary>
+    public static void SetMessage(byte* frame, ulong badge, ulong op, ulong d0, ulong d1, ulong d2, ulong d3)
+    {
+        var f = (TrapFrame*)frame;
+        f->Rdi = badge;
+        f->Rsi = op;
+        f->Rdx = d0;
+        f->R10 = d1;
+        f->R8 = d2;
+        f->R9 = d3;
+    }
+
     /// <summary>A frame that enters user mode at <paramref name="entry"/> with <paramref name="sp"/>, every register zero, interrupts on.</summary>
     public static void InitUserFrame(byte* frame, ulong entry, ulong sp)
     {

@@ -197,6 +197,14 @@ static unsafe class Memory
             p[i] = 0;
     }
 
+    /// <summary>A copy of whole words (<paramref name="length"/> a multiple of 8, both 8-byte aligned): trap frames.</summary>
+    public static void CopyWords(byte* destination, byte* source, ulong length)
+    {
+        ulong* d = (ulong*)destination, s = (ulong*)source;
+        for (ulong i = 0; i < length / 8; i++)
+            d[i] = s[i];
+    }
+
     public static void Copy(byte* destination, byte* source, ulong length)
     {
         for (ulong i = 0; i < length; i++)
