@@ -1,4 +1,3 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Veridian.Diagnostics;
@@ -47,8 +46,6 @@ public sealed partial record Manifest
     public IReadOnlyList<string> Conflicts { get; init; } = [];
     public BuildInfo Build { get; init; } = new(null, new SortedDictionary<string, string>(StringComparer.Ordinal), null);
 
-    private static readonly JsonWriterOptions s_writer = new() { Indented = false, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     public static string KindText(PackageKind kind) => kind switch
     {
         PackageKind.Binary => "binary",
@@ -81,10 +78,7 @@ public sealed partial record Manifest
     }
 
     /// <summary>The one canonical encoding of this manifest.</summary>
-    public byte[] Encode()
-    {
-        using var ms = new MemoryStream();
-        using (var w = new Utf8JsonWriter(ms, s_writer))
+    public byte[] Encode() => CanonicalJson.Write(w =>
         {
             w.WriteStartObject();
             w.WriteNumber("format", FormatVersion);
@@ -117,9 +111,7 @@ public sealed partial record Manifest
                 w.WriteNumber("sourceDateEpoch", epoch);
             w.WriteEndObject();
             w.WriteEndObject();
-        }
-        return ms.ToArray();
-    }
+        });
 
     private static void WriteStrings(Utf8JsonWriter w, string name, IReadOnlyList<string> values)
     {
@@ -133,7 +125,7 @@ public sealed partial record Manifest
     public static Manifest Decode(ReadOnlySpan<byte> data, string file)
     {
         var manifest = Parse(data, file, requireFormat: true);
-        if (!manifest.Encode().AsSpan().SequenceEqual(data))
+        if (!CanonicalJson.IsCanonical(data, manifest.Encode()))
             throw Bad(file, "the manifest is not in canonical form (key order, whitespace, escapes or duplicate keys)");
         return manifest;
     }
@@ -143,15 +135,7 @@ public sealed partial record Manifest
 
     private static Manifest Parse(ReadOnlySpan<byte> data, string file, bool requireFormat)
     {
-        JsonDocument doc;
-        try
-        {
-            doc = JsonDocument.Parse(data.ToArray(), new JsonDocumentOptions { AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Disallow, MaxDepth = 8 });
-        }
-        catch (JsonException e)
-        {
-            throw Bad(file, $"the manifest is not valid JSON: {e.Message}");
-        }
+        var doc = CanonicalJson.TryParse(data.ToArray(), 8, out var error) ?? throw Bad(file, $"the manifest is not valid JSON: {error}");
         using (doc)
         {
             var root = doc.RootElement;

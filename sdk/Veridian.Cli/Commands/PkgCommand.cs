@@ -6,7 +6,7 @@ namespace Veridian.Cli.Commands;
 internal sealed class PkgCommand : Command
 {
     public PkgCommand()
-        : base("pkg", "Signed, reproducible .vpkg packages: keys, build, sign, verify, info, and install/remove/list in a sysroot.")
+        : base("pkg", "Signed, reproducible .vpkg packages: keys, build, sign, verify, info, install/remove/list in a sysroot, repositories and sources.")
     {
         Subcommands.Add(new PkgKeyCommand());
         Subcommands.Add(new PkgInitCommand());
@@ -17,5 +17,8 @@ internal sealed class PkgCommand : Command
         Subcommands.Add(new PkgInstallCommand());
         Subcommands.Add(new PkgRemoveCommand());
         Subcommands.Add(new PkgListCommand());
+        Subcommands.Add(new PkgRepoCommand());
+        Subcommands.Add(new PkgSourceCommand());
+        Subcommands.Add(new PkgUpdateCommand());
     }
 }
