@@ -38,6 +38,9 @@ public sealed record RunRequest
     /// <summary>For kernels: QEMU machine options merged into the recipe's (<c>-M virtualization=on</c> for <c>virtualization=on</c>).</summary>
     public string? MachineOptions { get; init; }
 
+    /// <summary>For kernels: QEMU's <c>-icount shift=N</c> (deterministic instruction counting: bench/ipc.sh); null: off.</summary>
+    public int? IcountShift { get; init; }
+
     /// <summary>Pass this process's stdin through (interactive use; a kernel's console reads it); otherwise the guest reads end-of-file (a Linux program) or nothing (a kernel).</summary>
     public bool InheritStdin { get; init; }
 }

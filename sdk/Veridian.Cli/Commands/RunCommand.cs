@@ -36,6 +36,11 @@ internal sealed class RunCommand : Command
         Description = "For kernels: QEMU machine options added to the target's (e.g. virtualization=on: aarch64 enters at EL2).",
     };
 
+    private readonly Option<int?> _icount = new("--icount")
+    {
+        Description = "For kernels: QEMU's -icount shift=N — the guest's clock and cycle counters advance 2^N ns per instruction (N = 0: they count instructions).",
+    };
+
     private readonly Option<string[]> _env = new("--env", "-e")
     {
         Description = "For VeridianOS programs: NAME=VALUE in the program's environment (repeatable; without any: PATH=/bin HOME=/).",
@@ -80,6 +85,7 @@ internal sealed class RunCommand : Command
         Options.Add(_timeout);
         Options.Add(_bootModule);
         Options.Add(_machine);
+        Options.Add(_icount);
         Options.Add(_env);
         Options.Add(_with);
         Options.Add(_trust);
@@ -97,6 +103,8 @@ internal sealed class RunCommand : Command
         var timeout = parse.GetValue(_timeout);
         if (!(timeout > 0))
             throw DiagnosticException.Error(CliCodes.BadArguments, $"--timeout must be a positive number of seconds, not {timeout}");
+        if (parse.GetValue(_icount) is int shift && (shift < 0 || shift > 10))
+            throw DiagnosticException.Error(CliCodes.BadArguments, $"--icount takes a shift from 0 to 10 (2^N ns per instruction), not {shift}");
 
         var userProgram = target.Os == Os.Veridian && target.Subsystem == Subsystem.User;
         foreach (var (option, what) in new[] { (_env.Name, "sets a VeridianOS program's environment"), (_with.Name, "installs packages into a VeridianOS image"),
@@ -132,6 +140,7 @@ internal sealed class RunCommand : Command
             SaveImage = parse.GetValue(_saveImage) is { Length: > 0 } save ? Path.GetFullPath(save) : null,
             BootModule = parse.GetValue(_bootModule),
             MachineOptions = parse.GetValue(_machine),
+            IcountShift = parse.GetValue(_icount),
             Timeout = TimeSpan.FromSeconds(timeout),
             Output = terminal.Out,
             Error = terminal.Err,
