@@ -20,6 +20,9 @@ public sealed record RunRequest
     /// <summary>For VeridianOS programs: folders whose files go into the image's file tree beside the program (installed packages).</summary>
     public IReadOnlyList<string> ImageTrees { get; init; } = [];
 
+    /// <summary>For VeridianOS programs: a folder to keep the OS image in — <c>kernel</c> (the ELF booted) and <c>boot-module.cpio</c> — written before it boots.</summary>
+    public string? SaveImage { get; init; }
+
     /// <summary>For kernel images: the boot module (a cpio archive, docs/boot-image.md) QEMU loads as the initrd.</summary>
     public string? BootModule { get; init; }
 

@@ -48,6 +48,25 @@ internal sealed class RunCommand : Command
         AllowMultipleArgumentsPerToken = false,
     };
 
+    private readonly Option<string[]> _with = new("--with")
+    {
+        Description = "For VeridianOS programs: a .vpkg installed into the image's file tree beside /init (repeatable; one transaction, verified against the --trust keys).",
+        Arity = ArgumentArity.OneOrMore,
+        AllowMultipleArgumentsPerToken = false,
+    };
+
+    private readonly Option<string[]> _trust = new("--trust")
+    {
+        Description = "A public key file (veridian pkg key new) that the --with packages may be signed by, for every channel (repeatable).",
+        Arity = ArgumentArity.OneOrMore,
+        AllowMultipleArgumentsPerToken = false,
+    };
+
+    private readonly Option<string?> _saveImage = new("--save-image")
+    {
+        Description = "For VeridianOS programs: keep the OS image in this folder (kernel, boot-module.cpio) — the same program, arguments and packages give the same bytes.",
+    };
+
     private readonly Argument<string> _path = new("path")
     {
         Description = "An ELF image or program, or a folder to build first (its veridian.toml, else its 'sources' list, else every .c/.cpp/.S in it and in <arch>/).",
@@ -68,6 +87,9 @@ internal sealed class RunCommand : Command
         Options.Add(_machine);
         Options.Add(_icount);
         Options.Add(_env);
+        Options.Add(_with);
+        Options.Add(_trust);
+        Options.Add(_saveImage);
         Arguments.Add(_path);
         Arguments.Add(_args);
         SetAction(Run);
@@ -85,8 +107,15 @@ internal sealed class RunCommand : Command
             throw DiagnosticException.Error(CliCodes.BadArguments, $"--icount takes a shift from 0 to 10 (2^N ns per instruction), not {shift}");
 
         var userProgram = target.Os == Os.Veridian && target.Subsystem == Subsystem.User;
-        if (!userProgram && parse.GetValue(_env) is { Length: > 0 })
-            throw DiagnosticException.Error(CliCodes.BadArguments, $"--env sets a VeridianOS program's environment; {target.Canonical} is not a VeridianOS user target", hint: "set the variables in your shell for a Linux program, or leave --env out");
+        foreach (var (option, what) in new[] { (_env.Name, "sets a VeridianOS program's environment"), (_with.Name, "installs packages into a VeridianOS image"),
+                     (_trust.Name, "trusts keys for --with"), (_saveImage.Name, "keeps a VeridianOS image") })
+        {
+            if (!userProgram && parse.GetResult(parse.CommandResult.Command.Options.First(o => o.Name == option)) is { Implicit: false })
+                throw DiagnosticException.Error(CliCodes.BadArguments, $"{option} {what}; {target.Canonical} is not a VeridianOS user target", hint: $"leave {option} out, or run a program built for <arch>-veridian-user-relibc");
+        }
+        var packages = parse.GetValue(_with) ?? [];
+        if (packages.Length == 0 && parse.GetValue(_trust) is { Length: > 0 })
+            throw DiagnosticException.Error(CliCodes.BadArguments, "--trust names keys for --with packages, and no --with was given", hint: "add --with <package.vpkg>, or leave --trust out");
         string artifact;
         if (Directory.Exists(path))
         {
@@ -108,6 +137,7 @@ internal sealed class RunCommand : Command
             Artifact = artifact,
             ProgramArgs = parse.GetValue(_args) ?? [],
             Environment = parse.GetValue(_env) is { Length: > 0 } env ? env : null,
+            SaveImage = parse.GetValue(_saveImage) is { Length: > 0 } save ? Path.GetFullPath(save) : null,
             BootModule = parse.GetValue(_bootModule),
             MachineOptions = parse.GetValue(_machine),
             IcountShift = parse.GetValue(_icount),
@@ -122,7 +152,8 @@ internal sealed class RunCommand : Command
             // A VeridianOS program runs as /init beside the SDK's kernel, built like `veridian run ... kernel` builds it.
             var kernel = new BuildEngine().BuildFolder(KernelSources(), UserProgramRunner.KernelTargetFor(target));
             terminal.Note($"kernel {Path.GetRelativePath(Environment.CurrentDirectory, kernel.Output)}");
-            result = UserProgramRunner.Run(request, kernel.Output);
+            using var image = packages.Length == 0 ? null : ImagePackages.Install(target, packages, parse.GetValue(_trust) ?? [], terminal);
+            result = UserProgramRunner.Run(image is null ? request : request with { ImageTrees = [image.Root] }, kernel.Output);
         }
         else
         {
