@@ -45,6 +45,11 @@ static unsafe class Objects
     /// <summary>A capability to the object came or went; the last one's going destroys it and resumes its waiters with -ECAPREVOKED.</summary>
     public static void Reference(byte type, uint obj, int delta)
     {
+        if (type == CapType.Memory)
+        {
+            SharedMemory.Reference(obj, delta);
+            return;
+        }
         IpcObject* o = Of(type, obj);
         if (o == null)
             return;

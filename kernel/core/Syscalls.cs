@@ -4,7 +4,7 @@ namespace Veridian.Kernel;
 static class Errno
 {
     public const long ENOSYS = 1, EINVAL = 2, EPERM = 3, ENOENT = 4, ENOMEM = 5, EAGAIN = 6, EFAULT = 9, ESRCH = 19, EBADF = 21,
-        E2BIG = 24, ENOEXEC = 25, ECHILD = 26, EMFILE = 30, ESPIPE = 36, EROFS = 37, EDEADLK = 42, ENAMETOOLONG = 43, ETIMEDOUT = 57;
+        E2BIG = 24, ENOEXEC = 25, ECHILD = 26, EACCES = 18, EMFILE = 30, ESPIPE = 36, EROFS = 37, EDEADLK = 42, ENAMETOOLONG = 43, ETIMEDOUT = 57;
 }
 
 /// <summary>
@@ -12,7 +12,7 @@ static class Errno
 /// getpid 15, getppid 16; memory mmap 20 / munmap 21 / mprotect 22 / brk 23; threads create 40, exit 41, join 42,
 /// gettid 43, setpriority 44; files open 50, close 51, read 52, write 53, seek 54, stat 55; clock_gettime 160,
 /// nanosleep 162; futex_wait 201, futex_wake 202; arch_prctl 203; uname 204; capabilities and IPC
-/// (docs/capabilities.md): send 0, receive 1, call 2, reply 3, endpoint_create 4, reply_recv 8, cap_copy 30, cap_revoke 31,
+/// (docs/capabilities.md): send 0, receive 1, call 2, reply 3, endpoint_create 4, share_memory 6, map_memory 7, reply_recv 8, cap_copy 30, cap_revoke 31,
 /// cap_mint 32, cap_move 33, cap_delete 34, cap_identify 35, notification_create 36, signal 37, wait 38, poll 39. Every user pointer is checked against
 /// the process's own tables before it is used; an unknown number is -ENOSYS.
 /// </summary>
@@ -22,7 +22,7 @@ static unsafe class Syscalls
         Mprotect = 22, Brk = 23, ThreadCreate = 40, ThreadExit = 41, ThreadJoin = 42, GetTid = 43, SetPriority = 44,
         Open = 50, Close = 51, Read = 52, Write = 53, Seek = 54, Stat = 55, ClockGetTime = 160, NanoSleep = 162,
         FutexWait = 201, FutexWake = 202, ArchPrctl = 203, Uname = 204,
-        CapCopy = 30, CapRevoke = 31, CapMint = 32, CapMove = 33, CapDelete = 34, CapIdentify = 35;
+        ShareMemory = 6, MapMemory = 7, CapCopy = 30, CapRevoke = 31, CapMint = 32, CapMove = 33, CapDelete = 34, CapIdentify = 35;
 
     /// <summary>arch_prctl's ARCH_SET_FS (x86_64 only).</summary>
     public const ulong ArchSetFs = 0x1002;
@@ -130,6 +130,10 @@ static unsafe class Syscalls
                 return DoUname(a0);
             case Ipc.Reply:
                 return Ipc.DoReply(a0, a1, a2, a3, a4);
+            case ShareMemory:
+                return SharedMemory.Create(a0);
+            case MapMemory:
+                return SharedMemory.Map(a0, a1);
             case Ipc.EndpointCreate:
                 return Objects.Create(CapType.Endpoint);
             case Ipc.NotificationCreate:

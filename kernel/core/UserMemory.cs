@@ -64,6 +64,9 @@ static unsafe class UserMemory
         {
             if (Kernel(Process.Root, page) == null)
                 return -Errno.ENOMEM;
+            // Shared memory keeps the rights its capability gave (docs/capabilities.md).
+            if (SharedMemory.Owns(PageTables.Translate(Process.Root, page, out _)))
+                return -Errno.EACCES;
         }
         for (ulong page = va; page < end; page += PageTables.PageSize)
         {
@@ -110,7 +113,7 @@ static unsafe class UserMemory
                 continue;
             ulong frame = PageTables.Unmap(Process.Root, page);
             Machine.FlushTlb(page);
-            Frames.Release(frame);
+            SharedMemory.Release(frame);
         }
     }
 

@@ -38,5 +38,8 @@ char *ctime(const time_t *);
 char *ctime_r(const time_t *, char *);
 size_t strftime(char *__restrict, size_t, const char *__restrict, const struct tm *__restrict);
 void tzset(void);
+extern char *tzname[2];
+extern long timezone;
+extern int daylight;
 __RELIBC_END
 #endif

@@ -35,6 +35,9 @@ public static class SdkLayout
     /// <summary>The checkout's <c>artifacts/</c> folder; outside a checkout, <c>artifacts/</c> beside the SDK's binaries.</summary>
     public static string Artifacts => Path.Combine(Checkout ?? AppContext.BaseDirectory, "artifacts");
 
+    /// <summary>The target-prefixed entry points the launcher writes (<c>artifacts/toolchain/bin/&lt;triple&gt;-cc</c>, …; docs/cc.md).</summary>
+    public static string EntryPoints => Path.Combine(Artifacts, "toolchain", "bin");
+
     /// <summary>
     /// The default sysroot for Veridian user targets (docs/triples.md, Sysroots): <c>$VERIDIAN_SYSROOT</c> (made
     /// absolute), else <c>sysroot</c> in <see cref="Artifacts"/>.

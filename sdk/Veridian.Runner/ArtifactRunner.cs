@@ -63,7 +63,7 @@ public static partial class ArtifactRunner
 
     private static async Task<RunResult> RunCommand(RunRequest request, TargetInfo target, string artifact, string? module, CancellationToken cancellationToken)
     {
-        var command = RunCommandLine.For(target, artifact, request.ProgramArgs, module, request.MachineOptions);
+        var command = RunCommandLine.For(target, artifact, request.ProgramArgs, module, request.MachineOptions, request.IcountShift);
         var program = ResolveProgram(command[0], target);
 
         var run = await ProcessRunner.RunAsync(new ProcessRequest(program, command.Skip(1).ToList())

@@ -12,7 +12,7 @@ public static class RunCommandLine
     /// <c>qemu-&lt;arch&gt; -L /usr/&lt;arch&gt;-linux-gnu &lt;elf&gt; &lt;args&gt;</c> for Linux programs, the program itself
     /// when the host runs it natively.
     /// </summary>
-    public static IReadOnlyList<string> For(TargetInfo target, string artifact, IReadOnlyList<string> programArgs, string? bootModule = null, string? machineOptions = null)
+    public static IReadOnlyList<string> For(TargetInfo target, string artifact, IReadOnlyList<string> programArgs, string? bootModule = null, string? machineOptions = null, int? icountShift = null)
     {
         if (target.Os == Os.Veridian && target.Subsystem != Subsystem.Kernel)
         {
@@ -23,6 +23,9 @@ public static class RunCommandLine
         var recipe = target.Qemu;
         // QEMU merges a second -M into the first (its machine options are a merged list).
         string[] machine = recipe.Mode == QemuMode.System && !string.IsNullOrEmpty(machineOptions) ? ["-M", machineOptions] : [];
+        // -icount shift=N: the guest's clock advances 2^N ns per executed instruction, so its cycle counters count instructions.
+        if (recipe.Mode == QemuMode.System && icountShift is int shift)
+            machine = [.. machine, "-icount", $"shift={shift}"];
         return recipe.Mode switch
         {
             QemuMode.System when bootModule is not null => [recipe.Binary, .. recipe.Args, .. machine, "-kernel", artifact, "-initrd", bootModule],

@@ -20,6 +20,9 @@ public sealed record RunRequest
     /// <summary>For VeridianOS programs: folders whose files go into the image's file tree beside the program (installed packages).</summary>
     public IReadOnlyList<string> ImageTrees { get; init; } = [];
 
+    /// <summary>For VeridianOS programs: a folder to keep the OS image in — <c>kernel</c> (the ELF booted) and <c>boot-module.cpio</c> — written before it boots.</summary>
+    public string? SaveImage { get; init; }
+
     /// <summary>For kernel images: the boot module (a cpio archive, docs/boot-image.md) QEMU loads as the initrd.</summary>
     public string? BootModule { get; init; }
 
@@ -34,6 +37,9 @@ public sealed record RunRequest
 
     /// <summary>For kernels: QEMU machine options merged into the recipe's (<c>-M virtualization=on</c> for <c>virtualization=on</c>).</summary>
     public string? MachineOptions { get; init; }
+
+    /// <summary>For kernels: QEMU's <c>-icount shift=N</c> (deterministic instruction counting: bench/ipc.sh); null: off.</summary>
+    public int? IcountShift { get; init; }
 
     /// <summary>Pass this process's stdin through (interactive use; a kernel's console reads it); otherwise the guest reads end-of-file (a Linux program) or nothing (a kernel).</summary>
     public bool InheritStdin { get; init; }

@@ -45,6 +45,12 @@ public static partial class UserProgramRunner
             ComposeRoot(root, program, initArgs, request.ImageTrees);
             var module = Path.Combine(scratch.FullName, "boot-module.cpio");
             File.WriteAllBytes(module, BootModule.FromFolder(root));
+            if (request.SaveImage is { } saved)
+            {
+                Directory.CreateDirectory(saved);
+                File.Copy(kernelImage, Path.Combine(saved, "kernel"), overwrite: true);
+                File.Copy(module, Path.Combine(saved, "boot-module.cpio"), overwrite: true);
+            }
             using var console = new ProgramConsole(request.Output);
             var result = ArtifactRunner.Run(request with
             {
@@ -110,25 +116,12 @@ public static partial class UserProgramRunner
     {
         Directory.CreateDirectory(root);
         foreach (var tree in trees)
-            CopyTree(tree, root);
+            Veridian.Common.FileTree.Copy(tree, root);
         File.Copy(program, Path.Combine(root, "init"), overwrite: true);
         if (!OperatingSystem.IsWindows())
             File.SetUnixFileMode(Path.Combine(root, "init"), (UnixFileMode)0x1ED); // 0755: BootModule keeps it executable
         Directory.CreateDirectory(Path.Combine(root, "boot"));
         File.WriteAllBytes(Path.Combine(root, "boot", "init-args"), initArgs);
-    }
-
-    private static void CopyTree(string from, string to)
-    {
-        foreach (var dir in Directory.EnumerateDirectories(from, "*", SearchOption.AllDirectories))
-            Directory.CreateDirectory(Path.Combine(to, Path.GetRelativePath(from, dir)));
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(to, Path.GetRelativePath(from, file));
-            File.Copy(file, target, overwrite: true);
-            if (!OperatingSystem.IsWindows())
-                File.SetUnixFileMode(target, File.GetUnixFileMode(file));
-        }
     }
 
     /// <summary>The kernel target of a user target's architecture (<c>aarch64-veridian-user-relibc</c> → <c>aarch64-veridian-kernel-none</c>).</summary>
@@ -149,7 +142,8 @@ public static partial class UserProgramRunner
 
     private static void Check(TargetInfo target, string program, string console)
     {
-        if (KilledLine().Match(console) is { Success: true } killed)
+        // Only /init's own end is the program's crash; a child it forked that faults is its parent's business (a status).
+        if (KilledLine().Matches(console).FirstOrDefault(m => m.Value.StartsWith(InitKilledPrefix, StringComparison.Ordinal)) is { } killed)
         {
             throw DiagnosticException.Error(RunnerCodes.ProgramCrashed,
                 $"{Path.GetFileName(program)} crashed on {target.Canonical}: {killed.Value.Trim().Replace("[KERNEL] ", "")}",
@@ -163,6 +157,9 @@ public static partial class UserProgramRunner
                 hint: "the kernel loads static ELF executables (ET_EXEC) with no segment both writable and executable: build it with veridian cc --target " + target.Canonical);
         }
     }
+
+    /// <summary>The kernel's report of /init's (process 1's) end by a fault.</summary>
+    private const string InitKilledPrefix = "[KERNEL] process 1 killed: ";
 
     [GeneratedRegex(@"\[KERNEL\] process \d+ killed: [^\n]*\n?")]
     private static partial Regex KilledLine();

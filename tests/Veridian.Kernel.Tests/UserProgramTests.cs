@@ -89,7 +89,7 @@ public class UserProgramTests
 
     [Theory]
     [MemberData(nameof(KernelCopy.Triples), MemberType = typeof(KernelCopy))]
-    public void Capabilities_are_checked_copied_minted_moved_deleted_and_revoked_and_a_forked_server_answers_calls_through_an_endpoint(string triple)
+    public void Capabilities_are_checked_copied_minted_moved_deleted_and_revoked_a_forked_server_answers_calls_and_memory_is_shared_with_its_rights(string triple)
     {
         var (log, exitCode, all) = Boot(triple, "caps");
         Assert.True(exitCode == 0, all);
@@ -104,6 +104,9 @@ public class UserProgramTests
         Assert.Contains("1000 calls answered in order 1 ok\n", log, StringComparison.Ordinal);
         Assert.Contains("  its receive ended with ECAPREVOKED 61 ok\n", log, StringComparison.Ordinal);
         Assert.Contains("call a server that dies before it replies -11 ok\n", log, StringComparison.Ordinal);
+        Assert.Contains("map a read-only capability for writing -12 ok\n", log, StringComparison.Ordinal);
+        Assert.Contains("  the parent sees the child's write 6 ok\n", log, StringComparison.Ordinal);
+        Assert.Contains("a child writing through a read-only mapping is killed 1 ok\n", log, StringComparison.Ordinal);
         Assert.Contains("  answers that are not a capability error 0 ok\n", log, StringComparison.Ordinal);
         Assert.DoesNotContain("WRONG", log, StringComparison.Ordinal);
         Assert.Contains("caps: 0 failure(s)\n[INIT] /init exited with status 0\nBOOTOK\n", log, StringComparison.Ordinal);

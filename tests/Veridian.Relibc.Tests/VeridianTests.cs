@@ -10,17 +10,20 @@ public sealed class VeridianTests
     private static string[] RunArgs(string arch, string path) => ["run", "--timeout", "90", "--target", $"{arch}-veridian-user-relibc", path];
 
     [Theory]
-    [InlineData("x86_64")]
-    [InlineData("aarch64")]
-    [InlineData("riscv64")]
-    public void Hello_veridian_prints_the_greeting_and_exits_0(string arch)
+    [InlineData("hello-veridian", "x86_64", "Hello, VeridianOS!")]
+    [InlineData("hello-veridian", "aarch64", "Hello, VeridianOS!")]
+    [InlineData("hello-veridian", "riscv64", "Hello, VeridianOS!")]
+    [InlineData("hello-veridian-cs", "x86_64", "Hello from C#, VeridianOS!")]
+    [InlineData("hello-veridian-cs", "aarch64", "Hello from C#, VeridianOS!")]
+    [InlineData("hello-veridian-cs", "riscv64", "Hello from C#, VeridianOS!")]
+    public void A_newcomers_sample_prints_the_greeting_and_exits_0(string sample, string arch, string greeting)
     {
         using var dir = new TempDir();
-        TempDir.CopyTree(Repo.PathOf("samples", "hello-veridian"), dir["hello-veridian"]);
-        var result = VeridianCli.Run(RunArgs(arch, dir["hello-veridian"]), environment: Corpus.Environment);
+        TempDir.CopyTree(Repo.PathOf("samples", sample), dir[sample]);
+        var result = VeridianCli.Run(RunArgs(arch, dir[sample]), environment: Corpus.Environment);
         Assert.True(result.ExitCode == 0, result.ToString());
-        // Only the program's part of the console: no boot log.
-        Assert.Equal($"Hello, VeridianOS! (VeridianOS on {arch})\n", result.StdOut);
+        // Only the program's part of the console: no boot log. The C# sample calls relibc-cs through [DllImport].
+        Assert.Equal($"{greeting} (VeridianOS on {arch})\n", result.StdOut);
     }
 
     [Theory]
@@ -168,6 +171,83 @@ public sealed class VeridianSysrootTests
             Assert.True(File.Exists(Path.Combine(dir["sysroot"], "riscv64-veridian-user-relibc", file)), $"no {file}");
         var again = VeridianCli.Run(["sysroot", "build", "--target", "riscv64-veridian-user-relibc", "--sysroot", dir["sysroot"]], environment: Corpus.Environment);
         Assert.Contains("up to date", again.StdOut, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The signed relibc package (sysroot/README.md): two builds in different sysroots give the same bytes; it installs
+    /// into a sysroot of one's own, which veridian cc then compiles against; and veridian run --with puts it into the
+    /// OS image's file tree, where the program reads its files and the package database.
+    /// </summary>
+    [Fact]
+    public void The_relibc_package_is_reproducible_installs_into_ones_own_sysroot_and_goes_into_an_OS_image()
+    {
+        const string triple = "riscv64-veridian-user-relibc";
+        using var dir = new TempDir();
+        Cli(["pkg", "key", "new", "alice", "--dir", dir["keys"]]);
+        Cli(["sysroot", "package", "--target", triple, "--key", dir["keys/alice.secret"], "-o", dir["a/relibc.vpkg"], "--sysroot", dir["one"]]);
+        Cli(["sysroot", "package", "--target", triple, "--key", dir["keys/alice.secret"], "-o", dir["b/relibc.vpkg"], "--sysroot", dir.Combine("two", "deeper")]);
+        Assert.True(File.ReadAllBytes(dir["a/relibc.vpkg"]).AsSpan().SequenceEqual(File.ReadAllBytes(dir["b/relibc.vpkg"])), "the two relibc packages differ");
+
+        var mine = Path.Combine(dir["mine"], triple);
+        Cli(["pkg", "init", "--sysroot", mine, "--target", triple]);
+        Cli(["pkg", "key", "trust", dir["keys/alice.pub"], "--sysroot", mine, "--channel", "core"]);
+        Cli(["pkg", "install", dir["a/relibc.vpkg"], "--sysroot", mine]);
+        File.WriteAllText(dir["image.c"], """
+            #include <stdio.h>
+            #include <string.h>
+            static int has(const char *path, const char *text) {
+                char buffer[4096] = {0};
+                FILE *f = fopen(path, "r");
+                if (!f) return -1;
+                size_t n = fread(buffer, 1, sizeof buffer - 1, f);
+                fclose(f);
+                return n > 0 && strstr(buffer, text) != NULL;
+            }
+            int main(void) {
+                printf("stdio.h declares printf: %d\n", has("/include/stdio.h", "printf"));
+                printf("database lists relibc: %d\n", has("/var/lib/veridian/pkg/installed.json", "\"name\": \"relibc\""));
+                return 0;
+            }
+            """);
+        // Compiled against the sysroot of one's own: veridian cc uses it as it is (--sysroot never builds).
+        Cli(["cc", "--target", triple, "--sysroot", dir["mine"], "-O2", dir["image.c"], "-o", dir["image"]]);
+        var run = VeridianCli.Run(["run", "--timeout", "90", "--target", triple, dir["image"], "--with", dir["a/relibc.vpkg"], "--trust", dir["keys/alice.pub"]], environment: Corpus.Environment);
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal("stdio.h declares printf: 1\ndatabase lists relibc: 1\n", run.StdOut);
+
+        // A package no --trust key signed is refused before anything boots.
+        var untrusted = VeridianCli.Run(["run", "--target", triple, dir["image"], "--with", dir["a/relibc.vpkg"]], environment: Corpus.Environment);
+        Assert.NotEqual(0, untrusted.ExitCode);
+        Assert.Contains("error VDN6006", untrusted.StdErr, StringComparison.Ordinal);
+    }
+
+    /// <summary>The OS image veridian run boots (kernel and boot module, --save-image) is the same from a program built in another directory.</summary>
+    [Fact]
+    public void Two_compositions_of_the_OS_image_in_different_directories_give_the_same_bytes()
+    {
+        const string triple = "aarch64-veridian-user-relibc";
+        using var one = new TempDir();
+        using var two = new TempDir();
+        var programs = new[] { one["hello-veridian"], two.Combine("a", "deeper", "hello-veridian") };
+        var images = new[] { one["image"], two["image"] };
+        for (var i = 0; i < 2; i++)
+        {
+            TempDir.CopyTree(Repo.PathOf("samples", "hello-veridian"), programs[i]);
+            var run = VeridianCli.Run(["run", "--timeout", "90", "--target", triple, programs[i], "--save-image", images[i], "--env", "LANG=C", "--", "x"], environment: Corpus.Environment);
+            Assert.True(run.ExitCode == 0, run.ToString());
+        }
+        foreach (var file in new[] { "kernel", "boot-module.cpio" })
+        {
+            var a = File.ReadAllBytes(Path.Combine(images[0], file));
+            var b = File.ReadAllBytes(Path.Combine(images[1], file));
+            Assert.True(a.AsSpan().SequenceEqual(b), $"{file}: {a.Length} and {b.Length} bytes differ");
+        }
+    }
+
+    private static void Cli(string[] args)
+    {
+        var result = VeridianCli.Run(args, environment: Corpus.Environment);
+        Assert.True(result.ExitCode == 0, $"veridian {string.Join(' ', args)}\n{result}");
     }
 
     [Fact]

@@ -24,6 +24,17 @@ public class RunnerTests
     }
 
     [Theory]
+    [MemberData(nameof(KernelTriples))]
+    public void Icount_puts_qemus_instruction_counting_before_the_kernel_and_machine_options_stay_merged(string triple)
+    {
+        var line = RunCommandLine.For(TargetDatabase.Resolve(triple), "/k.elf", [], "/m.cpio", "virtualization=on", icountShift: 0);
+        Assert.Equal(["-M", "virtualization=on", "-icount", "shift=0", "-kernel", "/k.elf", "-initrd", "/m.cpio"], line.TakeLast(8));
+        Assert.DoesNotContain("-icount", RunCommandLine.For(TargetDatabase.Resolve(triple), "/k.elf", []));
+    }
+
+    public static TheoryData<string> KernelTriples => new("x86_64-veridian-kernel-none", "aarch64-veridian-kernel-none", "riscv64-veridian-kernel-none");
+
+    [Theory]
     [InlineData("aarch64-linux-gnu", "qemu-aarch64 -L /usr/aarch64-linux-gnu /p a b")]
     [InlineData("riscv64-linux-gnu", "qemu-riscv64 -L /usr/riscv64-linux-gnu /p a b")]
     [InlineData("x86_64-linux-gnu", "/p a b")]

@@ -40,6 +40,23 @@ public sealed class BuildSystemTests
     }
 
     [Fact]
+    public void The_prefixed_compiler_answers_what_build_systems_probe_it_with()
+    {
+        using var dir = new TempDir();
+        Cli.InstallShims(dir.Path);
+        var cc = Path.Combine(dir.Path, "aarch64-veridian-user-relibc-cc");
+        // Meson's linker detection: `cc -Wl,--version` names the linker, as clang's driver does.
+        var r = Repo.Run(cc, ["-Wl,--version"]);
+        Assert.True(r.ExitCode == 0, r.ToString());
+        Assert.Contains("LLD 19", r.StdOut, StringComparison.Ordinal);
+        // Its predefined macros: `cc -E -dM -` reads standard input as C.
+        r = Repo.Run(cc, ["-E", "-dM", "-"], stdin: "");
+        Assert.True(r.ExitCode == 0, r.ToString());
+        Assert.Contains("#define __veridian__ 1", r.StdOut, StringComparison.Ordinal);
+        Assert.Contains("#define __aarch64__ 1", r.StdOut, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Make_builds_with_veridian_cc_and_a_target_flag_as_CC()
     {
         using var dir = new TempDir();

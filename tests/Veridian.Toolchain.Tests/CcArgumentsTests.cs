@@ -54,6 +54,18 @@ public sealed class CcArgumentsTests
     }
 
     [Fact]
+    public void Standard_input_is_preprocessed_without_x_as_clang_does_and_compiling_it_needs_x()
+    {
+        // Meson asks for the compiler's predefined macros with `cc -E -dM -` on standard input.
+        var a = CcArguments.Parse([Kernel, "-E", "-dM", "-"], cxx: false);
+        Assert.Equal(CcMode.Preprocess, a.Mode);
+        var later = CcArguments.Parse([Kernel, "-", "-E"], cxx: false);
+        Assert.Equal(CcMode.Preprocess, later.Mode);
+        var e = Assert.Throws<DiagnosticException>(() => CcArguments.Parse([Kernel, "-c", "-"], cxx: false));
+        Assert.Equal(ToolchainCodes.UnknownInputKind, e.Diagnostic.Code);
+    }
+
+    [Fact]
     public void Cxx_driver_compiles_c_files_as_cxx()
     {
         var a = CcArguments.Parse([Kernel, "-c", "a.c"], cxx: true);

@@ -201,7 +201,21 @@ static unsafe class Memory
     public static void CopyWords(byte* destination, byte* source, ulong length)
     {
         ulong* d = (ulong*)destination, s = (ulong*)source;
-        for (ulong i = 0; i < length / 8; i++)
+        ulong n = length / 8, i = 0;
+        // Eight words a step: IPC's direct switch copies two frames, and this is most of its cost (bench/ipc.sh).
+        for (; i + 8 <= n; i += 8)
+        {
+            ulong a = s[i], b = s[i + 1], c = s[i + 2], e = s[i + 3], f = s[i + 4], g = s[i + 5], h = s[i + 6], k = s[i + 7];
+            d[i] = a;
+            d[i + 1] = b;
+            d[i + 2] = c;
+            d[i + 3] = e;
+            d[i + 4] = f;
+            d[i + 5] = g;
+            d[i + 6] = h;
+            d[i + 7] = k;
+        }
+        for (; i < n; i++)
             d[i] = s[i];
     }
 

@@ -167,7 +167,7 @@ static unsafe class PageTables
             if (level == 0)
             {
                 if ((Pte.Flags(e) & PageFlags.User) != 0)
-                    Frames.Release(Pte.Address(e));
+                    SharedMemory.Release(Pte.Address(e));
             }
             else if (!Pte.IsLeaf(e, level))
             {

@@ -174,6 +174,46 @@ ENTRY void _start(void)
     check("  its status", sys3(SYS_WAIT, pid, (long)&status, 0) == pid && status == 4, 1);
     cap_delete((u64)ep2);
 
+    /* Shared memory: a memory object mapped twice here and once in a child, with the rights its capabilities give. */
+    check("share_memory of 0 bytes", sys1(SYS_SHARE_MEMORY, 0), -EINVAL);
+    check("share_memory of 65 pages", sys1(SYS_SHARE_MEMORY, 65 * 4096), -EINVAL);
+    long mem = sys1(SYS_SHARE_MEMORY, 8192);
+    check("share_memory: type memory, every right", cap_identify((u64)mem, &info) == 0 && info.type == CAP_MEMORY && info.rights == 15, 1);
+    long a = sys3(SYS_MAP_MEMORY, mem, PROT_READ | PROT_WRITE, 0);
+    check("map it read-write", !is_error(a), 1);
+    volatile u64 *wa = (volatile u64 *)a;
+    for (int i = 0; i < 1024; i++) wa[i] = 0x5151000000000000ul + (u64)i;
+    long readonly = cap_mint((u64)mem, R_READ, 0, 0);
+    check("map a read-only capability for writing", sys3(SYS_MAP_MEMORY, readonly, PROT_READ | PROT_WRITE, 0), -ECAPRIGHTS);
+    check("map it writable and executable", sys3(SYS_MAP_MEMORY, mem, PROT_WRITE | PROT_EXEC, 0), -EINVAL);
+    check("map an endpoint", sys3(SYS_MAP_MEMORY, nt, PROT_READ, 0), -ECAPINVAL);
+    long b = sys3(SYS_MAP_MEMORY, readonly, PROT_READ, 0);
+    volatile u64 *rb = (volatile u64 *)b;
+    long same = 1;
+    for (int i = 0; i < 1024; i++) same &= rb[i] == 0x5151000000000000ul + (u64)i;
+    check("the read-only mapping sees the same memory", same, 1);
+    check("mprotect the read-only mapping writable", sys3(SYS_MPROTECT, b, 4096, PROT_READ | PROT_WRITE), -EACCES);
+    pid = sys1(SYS_FORK, 0);
+    if (pid == 0)
+    {
+        volatile u64 *c = (volatile u64 *)sys3(SYS_MAP_MEMORY, mem, PROT_READ | PROT_WRITE, 0);
+        c[1000] = c[5] + 1;         /* the second page */
+        sys1(SYS_EXIT, 0);
+    }
+    check("a child maps it and writes", sys3(SYS_WAIT, pid, (long)&status, 0) == pid && status == 0, 1);
+    check("  the parent sees the child's write", (long)(wa[1000] - 0x5151000000000000ul), 6);
+    pid = sys1(SYS_FORK, 0);
+    if (pid == 0)
+    {
+        volatile u64 *c = (volatile u64 *)sys3(SYS_MAP_MEMORY, readonly, PROT_READ, 0);
+        c[0] = 1;                          /* a write through a read-only mapping: the kernel ends this process */
+        sys1(SYS_EXIT, 0);
+    }
+    check("a child writing through a read-only mapping is killed", sys3(SYS_WAIT, pid, (long)&status, 0) == pid && status == 139, 1);
+    check("  and the memory is unchanged", (long)(wa[0] - 0x5151000000000000ul), 0);
+    check("unmap both mappings", sys3(SYS_MUNMAP, a, 8192, 0) | sys3(SYS_MUNMAP, b, 8192, 0), 0);
+    check("delete the capabilities", cap_delete((u64)readonly) | cap_delete((u64)mem), 0);
+
     /* The fuzzer: random non-blocking operations on random tokens (random slots, generations, types, rights). */
     long unknown = 0, ops = 0;
     for (int i = 0; i < 20000; i++)
@@ -194,11 +234,13 @@ ENTRY void _start(void)
         case 8: res = ipc(SYS_REPLY, token, 0, 0, 0, 0, 0).status; break;
         case 9: res = sys1(SYS_ENDPOINT_CREATE, 0); break;
         case 10: res = sys1(SYS_NOTIFICATION_CREATE, 0); break;
+        case 11: res = sys3(SYS_MAP_MEMORY, (long)token, (long)(r >> 44 & 7), 0); break;
+        case 12: res = sys1(SYS_SHARE_MEMORY, (long)(r >> 44 & 0x7FFFF)); break;
         default: res = cap_identify(token, &info); break;
         }
         ops++;
         if (is_error(res) && res != -ECAPINVAL && res != -ECAPREVOKED && res != -ECAPRIGHTS && res != -ECAPNOTFOUND
-            && res != -ECAPEXISTS && res != -ECAPDELEG && res != -ENOMEM && res != -EFAULT)
+            && res != -ECAPEXISTS && res != -ECAPDELEG && res != -ENOMEM && res != -EFAULT && res != -EINVAL)
             unknown++;
     }
     check("fuzzer: operations", ops, 20000);

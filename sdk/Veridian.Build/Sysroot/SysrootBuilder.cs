@@ -16,6 +16,9 @@ public static class SysrootBuilder
 {
     private static readonly string[] s_startFiles = ["crt1", "crti", "crtn"];
 
+    /// <summary>The sysroot's manifest in <c>&lt;sysroot&gt;/&lt;triple&gt;/</c>: the SHA-256 and path of every file it installed (sysroot/README.md).</summary>
+    public const string ManifestFile = ".relibc-manifest";
+
     /// <summary>Whether relibc-cs has a backend for <paramref name="target"/> (Linux, and VeridianOS user programs).</summary>
     public static bool HasBackend(TargetInfo target) => target.Abi == Abi.Relibc && (target.Os == Os.Linux || (target.Os == Os.Veridian && target.Subsystem == Subsystem.User));
 
@@ -43,12 +46,12 @@ public static class SysrootBuilder
         // The hot path (every `veridian cc` under make): nothing that makes the sysroot changed since it was installed, so
         // neither build engine run is needed. Anything newer — a relibc-cs source, the compiler or toolchain that builds
         // it — goes the full way below, where the engine's cache decides what really runs.
-        if (InstalledAfterEveryInput(Path.Combine(sysroot, target.Canonical, ".relibc-manifest"), source))
+        if (InstalledAfterEveryInput(Path.Combine(sysroot, target.Canonical, ManifestFile), source))
             return false;
         Directory.CreateDirectory(sysroot);
         using var sysrootLock = Lock(Path.Combine(sysroot, ".lock"), sysroot);
         // Again under the lock: a process that waited here finds the sysroot its predecessor just made current.
-        if (InstalledAfterEveryInput(Path.Combine(sysroot, target.Canonical, ".relibc-manifest"), source))
+        if (InstalledAfterEveryInput(Path.Combine(sysroot, target.Canonical, ManifestFile), source))
             return false;
         engine ??= new BuildEngine();
         var crtDir = Path.Combine(source, "crt");
@@ -66,7 +69,7 @@ public static class SysrootBuilder
         var files = Layout(target, source, crtDir);
         var installed = Path.Combine(sysroot, target.Canonical);
         var manifest = Manifest(files);
-        var manifestPath = Path.Combine(installed, ".relibc-manifest");
+        var manifestPath = Path.Combine(installed, ManifestFile);
         if (File.Exists(manifestPath) && File.ReadAllText(manifestPath) == manifest)
         {
             File.SetLastWriteTimeUtc(manifestPath, DateTime.UtcNow); // checked against its inputs: the next call takes the hot path
@@ -85,7 +88,7 @@ public static class SysrootBuilder
                 else
                     File.Copy(from, to);
             }
-            File.WriteAllText(Path.Combine(staging, ".relibc-manifest"), manifest);
+            File.WriteAllText(Path.Combine(staging, ManifestFile), manifest);
             var old = Path.Combine(sysroot, $"{AtomicFile.TempPrefix}old-{target.Canonical}-{Guid.NewGuid():N}");
             if (Directory.Exists(installed))
                 Directory.Move(installed, old);

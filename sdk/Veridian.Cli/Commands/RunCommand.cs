@@ -36,11 +36,35 @@ internal sealed class RunCommand : Command
         Description = "For kernels: QEMU machine options added to the target's (e.g. virtualization=on: aarch64 enters at EL2).",
     };
 
+    private readonly Option<int?> _icount = new("--icount")
+    {
+        Description = "For kernels: QEMU's -icount shift=N — the guest's clock and cycle counters advance 2^N ns per instruction (N = 0: they count instructions).",
+    };
+
     private readonly Option<string[]> _env = new("--env", "-e")
     {
         Description = "For VeridianOS programs: NAME=VALUE in the program's environment (repeatable; without any: PATH=/bin HOME=/).",
         Arity = ArgumentArity.OneOrMore,
         AllowMultipleArgumentsPerToken = false,
+    };
+
+    private readonly Option<string[]> _with = new("--with")
+    {
+        Description = "For VeridianOS programs: a .vpkg installed into the image's file tree beside /init (repeatable; one transaction, verified against the --trust keys).",
+        Arity = ArgumentArity.OneOrMore,
+        AllowMultipleArgumentsPerToken = false,
+    };
+
+    private readonly Option<string[]> _trust = new("--trust")
+    {
+        Description = "A public key file (veridian pkg key new) that the --with packages may be signed by, for every channel (repeatable).",
+        Arity = ArgumentArity.OneOrMore,
+        AllowMultipleArgumentsPerToken = false,
+    };
+
+    private readonly Option<string?> _saveImage = new("--save-image")
+    {
+        Description = "For VeridianOS programs: keep the OS image in this folder (kernel, boot-module.cpio) — the same program, arguments and packages give the same bytes.",
     };
 
     private readonly Argument<string> _path = new("path")
@@ -61,7 +85,11 @@ internal sealed class RunCommand : Command
         Options.Add(_timeout);
         Options.Add(_bootModule);
         Options.Add(_machine);
+        Options.Add(_icount);
         Options.Add(_env);
+        Options.Add(_with);
+        Options.Add(_trust);
+        Options.Add(_saveImage);
         Arguments.Add(_path);
         Arguments.Add(_args);
         SetAction(Run);
@@ -75,10 +103,19 @@ internal sealed class RunCommand : Command
         var timeout = parse.GetValue(_timeout);
         if (!(timeout > 0))
             throw DiagnosticException.Error(CliCodes.BadArguments, $"--timeout must be a positive number of seconds, not {timeout}");
+        if (parse.GetValue(_icount) is int shift && (shift < 0 || shift > 10))
+            throw DiagnosticException.Error(CliCodes.BadArguments, $"--icount takes a shift from 0 to 10 (2^N ns per instruction), not {shift}");
 
         var userProgram = target.Os == Os.Veridian && target.Subsystem == Subsystem.User;
-        if (!userProgram && parse.GetValue(_env) is { Length: > 0 })
-            throw DiagnosticException.Error(CliCodes.BadArguments, $"--env sets a VeridianOS program's environment; {target.Canonical} is not a VeridianOS user target", hint: "set the variables in your shell for a Linux program, or leave --env out");
+        foreach (var (option, what) in new[] { (_env.Name, "sets a VeridianOS program's environment"), (_with.Name, "installs packages into a VeridianOS image"),
+                     (_trust.Name, "trusts keys for --with"), (_saveImage.Name, "keeps a VeridianOS image") })
+        {
+            if (!userProgram && parse.GetResult(parse.CommandResult.Command.Options.First(o => o.Name == option)) is { Implicit: false })
+                throw DiagnosticException.Error(CliCodes.BadArguments, $"{option} {what}; {target.Canonical} is not a VeridianOS user target", hint: $"leave {option} out, or run a program built for <arch>-veridian-user-relibc");
+        }
+        var packages = parse.GetValue(_with) ?? [];
+        if (packages.Length == 0 && parse.GetValue(_trust) is { Length: > 0 })
+            throw DiagnosticException.Error(CliCodes.BadArguments, "--trust names keys for --with packages, and no --with was given", hint: "add --with <package.vpkg>, or leave --trust out");
         string artifact;
         if (Directory.Exists(path))
         {
@@ -100,8 +137,10 @@ internal sealed class RunCommand : Command
             Artifact = artifact,
             ProgramArgs = parse.GetValue(_args) ?? [],
             Environment = parse.GetValue(_env) is { Length: > 0 } env ? env : null,
+            SaveImage = parse.GetValue(_saveImage) is { Length: > 0 } save ? Path.GetFullPath(save) : null,
             BootModule = parse.GetValue(_bootModule),
             MachineOptions = parse.GetValue(_machine),
+            IcountShift = parse.GetValue(_icount),
             Timeout = TimeSpan.FromSeconds(timeout),
             Output = terminal.Out,
             Error = terminal.Err,
@@ -113,7 +152,8 @@ internal sealed class RunCommand : Command
             // A VeridianOS program runs as /init beside the SDK's kernel, built like `veridian run ... kernel` builds it.
             var kernel = new BuildEngine().BuildFolder(KernelSources(), UserProgramRunner.KernelTargetFor(target));
             terminal.Note($"kernel {Path.GetRelativePath(Environment.CurrentDirectory, kernel.Output)}");
-            result = UserProgramRunner.Run(request, kernel.Output);
+            using var image = packages.Length == 0 ? null : ImagePackages.Install(target, packages, parse.GetValue(_trust) ?? [], terminal);
+            result = UserProgramRunner.Run(image is null ? request : request with { ImageTrees = [image.Root] }, kernel.Output);
         }
         else
         {

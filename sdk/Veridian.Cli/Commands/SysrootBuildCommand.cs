@@ -32,16 +32,22 @@ internal sealed class SysrootBuildCommand : Command
         {
             var terminal = Terminal.From(parse);
             var target = TargetDatabase.Resolve(parse.GetValue(_target)!);
-            if (!SysrootBuilder.HasBackend(target))
-            {
-                throw DiagnosticException.Error(Veridian.Build.BuildCodes.NoRelibcBackend,
-                    $"'{target.Canonical}' has no relibc-cs sysroot: its C library is not relibc-cs",
-                    hint: "pass an <arch>-veridian-user-relibc or <arch>-linux-relibc target");
-            }
+            RequireBackend(target);
             var sysroot = Path.GetFullPath(parse.GetValue(_sysroot) ?? Veridian.Common.SdkLayout.DefaultSysroot);
             var changed = SysrootBuilder.Ensure(target, sysroot);
             terminal.Out.WriteLine($"{Path.Combine(sysroot, target.Canonical)}: {(changed ? "installed" : "up to date")}");
             return ExitCodes.Ok;
         });
+    }
+
+    /// <summary>VDN1131 (BuildCodes.NoRelibcBackend) unless relibc-cs has a backend for the target.</summary>
+    public static void RequireBackend(TargetInfo target)
+    {
+        if (!SysrootBuilder.HasBackend(target))
+        {
+            throw DiagnosticException.Error(Veridian.Build.BuildCodes.NoRelibcBackend,
+                $"'{target.Canonical}' has no relibc-cs sysroot: its C library is not relibc-cs",
+                hint: "pass an <arch>-veridian-user-relibc or <arch>-linux-relibc target");
+        }
     }
 }

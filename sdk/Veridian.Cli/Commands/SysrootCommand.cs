@@ -9,5 +9,6 @@ internal sealed class SysrootCommand : Command
         : base("sysroot", "Build the C library sysroot of a relibc target (<sysroot>/<triple>/{include,lib}); cc builds it on demand too.")
     {
         Subcommands.Add(new SysrootBuildCommand());
+        Subcommands.Add(new SysrootPackageCommand());
     }
 }

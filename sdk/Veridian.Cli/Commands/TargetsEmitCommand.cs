@@ -19,6 +19,10 @@ internal sealed class TargetsEmitCommand : Command
 
     private readonly Option<string?> _output = new("--output", "-o") { Description = "Write to this file (written whole or not at all) instead of stdout; required for cmake." };
     private readonly Option<string?> _sysroot = TargetsOptions.Sysroot();
+    private readonly Option<string?> _entryPoints = new("--entry-points")
+    {
+        Description = "For targets of the SDK's sysroot: the folder of the prefixed entry points (veridian toolchain install-shims) the CMake and Meson files name; default artifacts/toolchain/bin, written there when missing.",
+    };
     private readonly Option<int?> _rustLlvm = new("--rust-llvm") { Description = "LLVM major version of the rustc that reads the spec (default: asked from rustc -vV, else 19)." };
 
     public TargetsEmitCommand()
@@ -29,6 +33,7 @@ internal sealed class TargetsEmitCommand : Command
         Options.Add(_format);
         Options.Add(_output);
         Options.Add(_sysroot);
+        Options.Add(_entryPoints);
         Options.Add(_rustLlvm);
         SetAction(Run);
     }
@@ -40,9 +45,16 @@ internal sealed class TargetsEmitCommand : Command
         var formatName = parse.GetValue(_format)!;
         var format = Enum.GetValues<EmitFormat>().Single(f => f.Name() == formatName);
         var output = parse.GetValue(_output);
+        // The build files of the SDK's sysroot targets name the prefixed entry points (veridian cc), written here when missing.
+        var given = parse.GetValue(_entryPoints);
+        var entryPoints = string.IsNullOrEmpty(given) ? Veridian.Common.SdkLayout.EntryPoints : Path.GetFullPath(given);
+        if (target.Sysroot == SysrootKind.Veridian && !File.Exists(Path.Combine(entryPoints, $"{target.Canonical}-run")))
+            Veridian.Toolchain.Shims.Install(entryPoints, Environment.ProcessPath ?? throw new InvalidOperationException("no process path"));
         var result = TargetEmitter.Emit(target, format, new EmitOptions
         {
             Sysroot = TargetsOptions.SysrootOrDefault(parse.GetValue(_sysroot)),
+            SysrootGiven = !string.IsNullOrEmpty(parse.GetValue(_sysroot)),
+            EntryPoints = entryPoints,
             RustLlvmMajor = format == EmitFormat.Rust ? RustLlvm(terminal, parse.GetValue(_rustLlvm)) : 19,
         });
         if (output is null)

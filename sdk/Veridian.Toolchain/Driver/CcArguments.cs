@@ -78,6 +78,7 @@ public sealed class CcArguments
     private void ParseCore(IReadOnlyList<string> args)
     {
         InputKind? language = null;
+        var stdinWithoutLanguage = false;
         var codegen = CodegenOptions.Default;
         for (var i = 0; i < args.Count; i++)
         {
@@ -102,8 +103,8 @@ public sealed class CcArguments
                 var kind = language ?? InputKinds.FromPath(arg);
                 if (Cxx && kind == InputKind.C)
                     kind = InputKind.Cxx;
-                if (arg == "-" && language is null)
-                    throw DiagnosticException.Error(ToolchainCodes.UnknownInputKind, "'-' (standard input) needs -x <language>");
+                // As clang: -E reads standard input as C (C++ for c++) without -x; anything else needs -x (checked below, when the mode is known).
+                stdinWithoutLanguage |= arg == "-" && language is null;
                 Inputs.Add(kind == InputKind.Linker ? CcInput.Linker(LinkItem.File(arg)) : CcInput.Source(arg, kind));
                 continue;
             }
@@ -289,6 +290,8 @@ public sealed class CcArguments
                 Pass(arg);
         }
         Codegen = codegen;
+        if (stdinWithoutLanguage && Mode != CcMode.Preprocess)
+            throw DiagnosticException.Error(ToolchainCodes.UnknownInputKind, "'-' (standard input) needs -x <language>", hint: "e.g. -x c -, or -E to preprocess it as C");
         if (Queries.Count > 0 && Inputs.Count == 0)
             Mode = CcMode.Query;
     }

@@ -106,6 +106,10 @@ public static class CcDriver
 
     private static int CompileAndLink(CcArguments args, TextWriter err)
     {
+        // `cc -Wl,--version` with nothing to link asks which linker it is, as clang answers it (Meson's linker detection).
+        if (!args.Inputs.Any(i => i.Link is null || i.Link.Value.Kind == LinkItemKind.File) &&
+            args.Inputs.Any(i => i.Link is { Kind: LinkItemKind.Flag, LldArg: "--version" or "-v" }))
+            return HostTools.RunAttached([HostProbe.RequireTool("lld"), "--version"]);
         if (!args.Inputs.Any(i => i.Link is null || i.Link.Value.Kind == LinkItemKind.File))
             throw DiagnosticException.Error(ToolchainCodes.NoInputs, "no input files");
         var temp = Directory.CreateTempSubdirectory("veridian-cc-");

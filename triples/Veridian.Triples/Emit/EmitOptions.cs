@@ -6,6 +6,18 @@ public sealed record EmitOptions
     /// <summary>The SDK sysroot root; VeridianOS user targets use <c>&lt;Sysroot&gt;/&lt;canonical&gt;/{include,lib}</c>.</summary>
     public required string Sysroot { get; init; }
 
+    /// <summary>
+    /// The SDK's target-prefixed entry points (<c>veridian toolchain install-shims</c>; the CLI's are in
+    /// <c>artifacts/toolchain/bin</c>). When set, the CMake and Meson files of a target whose C library is the SDK's
+    /// sysroot name <c>&lt;dir&gt;/&lt;triple&gt;-cc</c>, <c>-c++</c>, <c>-ar</c>, <c>-ranlib</c> and <c>-run</c> (the
+    /// emulator: <c>veridian run</c>) instead of clang-19: <c>veridian cc</c> adds the target's flags, the sysroot's
+    /// headers, crt objects and libc, and builds the sysroot on demand (docs/triples.md).
+    /// </summary>
+    public string? EntryPoints { get; init; }
+
+    /// <summary>Whether <see cref="Sysroot"/> is the user's own (then passed to <c>veridian cc</c> as <c>--sysroot</c>, which never builds it) rather than the SDK's default.</summary>
+    public bool SysrootGiven { get; init; }
+
     /// <summary>The C compiler the build files name.</summary>
     public string CCompiler { get; init; } = "/usr/bin/clang-19";
 

@@ -7,11 +7,10 @@ using Relibc.Platform;
 namespace Relibc.Header.Spawn;
 
 /// <summary>
-/// spawn.h (https://pubs.opengroup.org/onlinepubs/9699919799/basedefs/spawn.h.html). The child is a clone that shares
-/// nothing with the caller, who sleeps until it has called exec or exited (the backend's <c>SpawnChild</c>: Linux's
-/// CLONE_VFORK); it applies the attributes, then the file actions in order, then execs. A failure on the way is
-/// written to a one-page shared mapping and the child exits with 127; the caller reaps it and returns that error, as
-/// glibc does. The functions return an error number and leave errno alone.
+/// spawn.h (https://pubs.opengroup.org/onlinepubs/9699919799/basedefs/spawn.h.html). The child is a fork; it applies
+/// the attributes, then the file actions in order, then execs. A failure on the way is written to a close-on-exec
+/// pipe and the child exits with 127; the caller reads the pipe until exec closes it (or the error comes), reaps a
+/// failed child and returns its error, as glibc does. The functions return an error number and leave errno alone.
 /// </summary>
 public static unsafe class Spawn
 {
@@ -32,45 +31,51 @@ public static unsafe class Spawn
 
     private static int Start(int* pid, byte* path, FileActions* actions, SpawnAttributes* attributes, byte** argv, byte** envp, bool search)
     {
-        // The child's error, if it fails before exec: a shared anonymous page (MAP_SHARED 0x01 | MAP_ANONYMOUS 0x20).
-        var page = Pal.Map(null, 4096, 3, 0x21, -1, 0);
-        if (page < 0 && page > -4096)
-            return (int)-page;
-        var error = (int*)page;
-        *error = 0;
-        // No handler may run in the child before its exec: every signal is blocked across the clone.
+        // The child's error, if it fails before exec, comes back through a close-on-exec pipe: end of file means exec.
+        var pipe = stackalloc int[2];
+        var r = Pal.Pipe(pipe, Fcntl.Fcntl.CloseOnExec);
+        if (r < 0)
+            return (int)-r;
+        // No handler may run in the child before its exec: every signal is blocked across the fork.
         ulong all = ~0UL, old = 0;
         Pal.SignalMask(2, &all, &old);
-        var child = Pal.SpawnChild();
+        var child = Pal.Fork();
         if (child == 0)
-            Child(path, actions, attributes, argv, envp, search, error, old);
+        {
+            Pal.Close(pipe[0]);
+            Child(path, actions, attributes, argv, envp, search, pipe[1], old);
+        }
         Pal.SignalMask(2, &old, null);
-        int result;
+        Pal.Close(pipe[1]);
+        int result = 0, error = 0;
         if (child < 0)
             result = (int)-child;
-        else if (*error != 0)
-        {
-            int status;
-            while (Pal.Wait((int)child, &status, 0) == -E.INTR)
-            {
-            }
-            result = *error;
-        }
         else
         {
-            if (pid != null)
+            nint n;
+            while ((n = Pal.Read(pipe[0], (byte*)&error, 4)) == -E.INTR)
+            {
+            }
+            if (n == 4)
+            {
+                int status;
+                while (Pal.Wait((int)child, &status, 0) == -E.INTR)
+                {
+                }
+                result = error;
+            }
+            else if (pid != null)
                 *pid = (int)child;
-            result = 0;
         }
-        Pal.Unmap(error, 4096);
+        Pal.Close(pipe[0]);
         return result;
     }
 
-    /// <summary>The child's side: never returns.</summary>
-    private static void Child(byte* path, FileActions* actions, SpawnAttributes* a, byte** argv, byte** envp, bool search, int* error, ulong mask)
+    /// <summary>The child's side: never returns. <paramref name="report"/> is the pipe's write end.</summary>
+    private static void Child(byte* path, FileActions* actions, SpawnAttributes* a, byte** argv, byte** envp, bool search, int report, ulong mask)
     {
         Pthread.Threads.AfterFork();
-        var r = Apply(actions, a, ref mask);
+        var r = Apply(actions, a, ref mask, ref report);
         if (r >= 0)
         {
             Pal.SignalMask(2, &mask, null);
@@ -82,12 +87,13 @@ public static unsafe class Spawn
             else
                 r = Pal.Execute(path, argv, envp);
         }
-        *error = r < 0 ? (int)-r : E.INVAL;
+        var error = r < 0 ? (int)-r : E.INVAL;
+        Pal.Write(report, (byte*)&error, 4);
         Pal.Exit(127);
     }
 
     /// <summary>The attributes in POSIX's order (session and group, scheduling, ids, signals), then the file actions in theirs; 0 or a negated errno.</summary>
-    private static nint Apply(FileActions* actions, SpawnAttributes* a, ref ulong mask)
+    private static nint Apply(FileActions* actions, SpawnAttributes* a, ref ulong mask, ref int report)
     {
         nint r;
         if (a != null)
@@ -122,6 +128,16 @@ public static unsafe class Spawn
         for (var i = 0; i < actions->Used; i++)
         {
             var act = &actions->Actions[i];
+            // The report pipe moves out of the way of a descriptor the action is about to replace or close.
+            var replaced = act->Kind == ActionDup2 ? act->Target : act->Fd;
+            if (replaced == report)
+            {
+                var moved = Pal.Control(report, Fcntl.Fcntl.DupFdCloseOnExec, 0);
+                if (moved < 0)
+                    return moved;
+                Pal.Close(report);
+                report = (int)moved;
+            }
             switch (act->Kind)
             {
                 case ActionOpen:

@@ -74,8 +74,8 @@ public unsafe struct Sink
 /// The printf family (C17 7.21.6.1; https://pubs.opengroup.org/onlinepubs/9699919799/functions/fprintf.html): flags
 /// <c>- + space # 0</c>, width and precision (also <c>*</c>), length modifiers <c>hh h l ll j z t L</c>, conversions
 /// <c>d i u o x X c s p n %</c>, and the floating ones <c>f F e E g G a A</c> exactly (<see cref="FloatFormat"/>); the
-/// v* functions take C's va_list (<c>[CVaList]</c>). Not yet: <c>L</c> (long double; fails with EINVAL), <c>%n$</c>
-/// positional arguments, wide <c>%lc %ls</c> (COVERAGE.md).
+/// v* functions take C's va_list (<c>[CVaList]</c>), and <c>%n$</c> / <c>*m$</c> positions. Not yet: <c>L</c> (long double;
+/// fails with EINVAL); <c>%lc %ls</c> convert by wcrtomb (COVERAGE.md).
 /// </summary>
 public static unsafe class Printf
 {
@@ -182,10 +182,267 @@ public static unsafe class Printf
         return (int)sink.Count;
     }
 
-    /// <summary>Formats into <paramref name="sink"/>; false (errno set) on a conversion it cannot do.</summary>
+    /// <summary>One conversion specification, as <see cref="Parse"/> reads it.</summary>
+    private struct Spec
+    {
+        public int Flags, Width, Precision, Length;
+        public byte Conversion;
+        /// <summary>The argument positions (<c>%n$</c>, <c>*m$</c>; 0: none given) of the value, the width and the precision; a width or precision of <c>*</c> has <see cref="WidthStar"/> / <see cref="PrecisionStar"/>.</summary>
+        public int Argument, WidthArgument, PrecisionArgument;
+        public bool WidthStar, PrecisionStar;
+    }
+
+    /// <summary>A decimal number followed by '$' at <paramref name="f"/>: its value (the pointer moves past the '$'), else 0 (the pointer stays).</summary>
+    private static int Position(ref byte* f)
+    {
+        var p = f;
+        var n = 0;
+        while (*p >= (byte)'0' && *p <= (byte)'9' && n < 100000)
+            n = n * 10 + (*p++ - '0');
+        if (p == f || *p != (byte)'$' || n == 0)
+            return 0;
+        f = p + 1;
+        return n;
+    }
+
+    /// <summary>Reads the specification after a '%': position, flags, width, precision, length, conversion (0 at the format's end, not consumed).</summary>
+    private static void Parse(ref byte* f, ref Spec s)
+    {
+        s.Argument = Position(ref f);
+        s.Flags = 0;
+        for (; ; f++)
+        {
+            var bit = *f switch { (byte)'-' => Minus, (byte)'+' => Plus, (byte)' ' => Space, (byte)'#' => Alt, (byte)'0' => Zero, _ => 0 };
+            if (bit == 0)
+                break;
+            s.Flags |= bit;
+        }
+        s.Width = 0;
+        s.WidthStar = false;
+        s.WidthArgument = 0;
+        if (*f == (byte)'*')
+        {
+            f++;
+            s.WidthStar = true;
+            s.WidthArgument = Position(ref f);
+        }
+        else
+        {
+            while (*f >= (byte)'0' && *f <= (byte)'9')
+                s.Width = s.Width * 10 + (*f++ - '0');
+        }
+        s.Precision = -1;
+        s.PrecisionStar = false;
+        s.PrecisionArgument = 0;
+        if (*f == (byte)'.')
+        {
+            f++;
+            s.Precision = 0;
+            if (*f == (byte)'*')
+            {
+                f++;
+                s.PrecisionStar = true;
+                s.PrecisionArgument = Position(ref f);
+            }
+            else
+            {
+                while (*f >= (byte)'0' && *f <= (byte)'9')
+                    s.Precision = s.Precision * 10 + (*f++ - '0');
+            }
+        }
+        // Length: 1 hh, 2 h, 3 l, 4 ll/j/q, 5 z/t (all 64-bit here except hh/h), 6 L (long double).
+        s.Length = 0;
+        switch (*f)
+        {
+            case (byte)'h':
+                f++;
+                s.Length = 2;
+                if (*f == (byte)'h')
+                {
+                    f++;
+                    s.Length = 1;
+                }
+                break;
+            case (byte)'l':
+                f++;
+                s.Length = 3;
+                if (*f == (byte)'l')
+                {
+                    f++;
+                    s.Length = 4;
+                }
+                break;
+            case (byte)'j' or (byte)'q':
+                f++;
+                s.Length = 4;
+                break;
+            case (byte)'L':
+                f++;
+                s.Length = 6;
+                break;
+            case (byte)'z' or (byte)'t':
+                f++;
+                s.Length = 5;
+                break;
+        }
+        s.Conversion = *f;
+        if (s.Conversion != 0)
+            f++;
+    }
+
+    // The kind of each positional argument, which decides how va_arg reads it.
+    private const byte KindInt32 = 1, KindInt64 = 2, KindPointer = 3, KindDouble = 4;
+
+    /// <summary>The kind of argument a conversion takes (0: none, as %%; 0xFF: one relibc-cs cannot read).</summary>
+    private static byte KindOf(ref Spec s) => s.Conversion switch
+    {
+        (byte)'%' => 0,
+        (byte)'d' or (byte)'i' or (byte)'u' or (byte)'o' or (byte)'x' or (byte)'X' => s.Length is >= 3 and <= 5 ? KindInt64 : KindInt32,
+        (byte)'c' => KindInt32,
+        (byte)'s' or (byte)'p' or (byte)'n' => KindPointer,
+        (byte)'f' or (byte)'F' or (byte)'e' or (byte)'E' or (byte)'g' or (byte)'G' or (byte)'a' or (byte)'A' => s.Length == 6 ? (byte)0xFF : KindDouble,
+        _ => 0xFF,
+    };
+
+    /// <summary>The largest argument position of a format that uses <c>%n$</c> (0: it does not; -1: a position over <see cref="MaxPosition"/>).</summary>
+    private static int LargestPosition(byte* f)
+    {
+        var largest = 0;
+        var s = new Spec();
+        while (*f != 0)
+        {
+            if (*f++ != (byte)'%')
+                continue;
+            Parse(ref f, ref s);
+            var m = s.Argument > s.WidthArgument ? s.Argument : s.WidthArgument;
+            m = m > s.PrecisionArgument ? m : s.PrecisionArgument;
+            if (m > MaxPosition)
+                return -1;
+            if (m > largest)
+                largest = m;
+            if (s.Conversion == 0)
+                break;
+        }
+        return largest;
+    }
+
+    /// <summary>Whether the first conversion has a position (POSIX: a format uses them everywhere or nowhere).</summary>
+    private static bool UsesPositions(byte* f)
+    {
+        while (*f != 0)
+        {
+            if (*f++ != (byte)'%')
+                continue;
+            if (*f == (byte)'%')
+            {
+                f++;
+                continue;
+            }
+            return Position(ref f) > 0;
+        }
+        return false;
+    }
+
+    /// <summary>NL_ARGMAX: the largest <c>%n$</c> (glibc's is 4096 too).</summary>
+    internal const int MaxPosition = 4096;
+
+    /// <summary>
+    /// Formats into <paramref name="sink"/>; false (errno set) on a conversion it cannot do. A format with
+    /// <c>%n$</c> positions (XSI; https://pubs.opengroup.org/onlinepubs/9699919799/functions/fprintf.html) has every
+    /// argument's kind collected first from its conversions (and <c>*m$</c> widths), then each argument read in order
+    /// into a table the conversions index; a conversion without a position in such a format is EINVAL, as in musl.
+    /// </summary>
     public static bool Format(ref Sink sink, byte* f, ref VaList args)
     {
+        if (!UsesPositions(f))
+            return Format(ref sink, f, ref args, null);
+        var largest = LargestPosition(f);
+        if (largest <= 0)
+        {
+            Errno.Errno.Set(E.INVAL);
+            return false;
+        }
+        var local = stackalloc ulong[2 * 32];
+        var table = largest <= 32 ? local : null;
+        void* block = null;
+        if (table == null)
+        {
+            block = Stdlib.Malloc.Allocate((nuint)largest * 16, 16);
+            if (block == null)
+            {
+                Errno.Errno.Set(E.NOMEM);
+                return false;
+            }
+            table = (ulong*)block;
+        }
+        // The kinds in the upper half (as bytes), the values in the lower.
+        var kinds = (byte*)(table + largest);
+        for (var i = 0; i < largest; i++)
+            kinds[i] = 0;
+        var ok = true;
+        var s = new Spec();
+        for (var p = f; *p != 0;)
+        {
+            if (*p++ != (byte)'%')
+                continue;
+            Parse(ref p, ref s);
+            if (s.WidthArgument > 0)
+                ok &= Claim(kinds, s.WidthArgument, KindInt32);
+            if (s.PrecisionArgument > 0)
+                ok &= Claim(kinds, s.PrecisionArgument, KindInt32);
+            var kind = KindOf(ref s);
+            if (kind != 0 && s.Argument > 0)
+                ok &= Claim(kinds, s.Argument, kind);
+            if (s.Conversion == 0)
+                break;
+        }
+        for (var i = 0; ok && i < largest; i++)
+        {
+            // POSIX: every position up to the largest is used; an unused one is read as an int (glibc's choice).
+            switch (kinds[i])
+            {
+                case KindInt64: table[i] = (ulong)args.NextInt64(); break;
+                case KindPointer: table[i] = (ulong)args.NextPointer(); break;
+                case KindDouble: { var d = args.NextDouble(); table[i] = *(ulong*)&d; break; }
+                case 0xFF: ok = false; break;
+                default: table[i] = (ulong)(long)args.NextInt32(); break;
+            }
+        }
+        if (!ok)
+            Errno.Errno.Set(E.INVAL);
+        else
+            ok = Format(ref sink, f, ref args, table);
+        if (block != null)
+            Stdlib.Malloc.Free(block);
+        return ok;
+    }
+
+    /// <summary>Records that position <paramref name="n"/> has <paramref name="kind"/>; false when two conversions disagree.</summary>
+    private static bool Claim(byte* kinds, int n, byte kind)
+    {
+        if (kinds[n - 1] != 0 && kinds[n - 1] != kind)
+            return false;
+        kinds[n - 1] = kind;
+        return true;
+    }
+
+    private static int Int32At(ref VaList args, ulong* positional, int n) => positional == null ? args.NextInt32() : (int)positional[n - 1];
+
+    private static long Int64At(ref VaList args, ulong* positional, int n) => positional == null ? args.NextInt64() : (long)positional[n - 1];
+
+    private static void* PointerAt(ref VaList args, ulong* positional, int n) => positional == null ? args.NextPointer() : (void*)positional[n - 1];
+
+    private static double DoubleAt(ref VaList args, ulong* positional, int n)
+    {
+        if (positional == null)
+            return args.NextDouble();
+        return *(double*)(positional + n - 1);
+    }
+
+    private static bool Format(ref Sink sink, byte* f, ref VaList args, ulong* positional)
+    {
         var digits = stackalloc byte[72];
+        var spec = new Spec();
         while (*f != 0)
         {
             if (*f != (byte)'%')
@@ -197,87 +454,36 @@ public static unsafe class Printf
                 continue;
             }
             f++;
-            var flags = 0;
-            for (; ; f++)
+            Parse(ref f, ref spec);
+            if (positional != null && ((spec.Argument == 0 && spec.Conversion != (byte)'%') || (spec.WidthStar && spec.WidthArgument == 0)
+                    || (spec.PrecisionStar && spec.PrecisionArgument == 0)))
             {
-                var bit = *f switch { (byte)'-' => Minus, (byte)'+' => Plus, (byte)' ' => Space, (byte)'#' => Alt, (byte)'0' => Zero, _ => 0 };
-                if (bit == 0)
-                    break;
-                flags |= bit;
+                Errno.Errno.Set(E.INVAL);
+                return false;
             }
-            var width = 0;
-            if (*f == (byte)'*')
+            var flags = spec.Flags;
+            var width = spec.Width;
+            if (spec.WidthStar)
             {
-                width = args.NextInt32();
+                width = Int32At(ref args, positional, spec.WidthArgument);
                 if (width < 0)
                 {
                     flags |= Minus;
                     width = width == int.MinValue ? int.MaxValue : -width;
                 }
-                f++;
             }
-            else
+            var precision = spec.Precision;
+            if (spec.PrecisionStar)
             {
-                while (*f >= (byte)'0' && *f <= (byte)'9')
-                    width = width * 10 + (*f++ - '0');
+                precision = Int32At(ref args, positional, spec.PrecisionArgument);
+                if (precision < 0)
+                    precision = -1;
             }
-            var precision = -1;
-            if (*f == (byte)'.')
-            {
-                f++;
-                precision = 0;
-                if (*f == (byte)'*')
-                {
-                    precision = args.NextInt32();
-                    if (precision < 0)
-                        precision = -1;
-                    f++;
-                }
-                else
-                {
-                    while (*f >= (byte)'0' && *f <= (byte)'9')
-                        precision = precision * 10 + (*f++ - '0');
-                }
-            }
-            // Length: 1 hh, 2 h, 3 l, 4 ll/j/q, 5 z/t (all 64-bit here except hh/h), 6 L (long double).
-            var length = 0;
-            switch (*f)
-            {
-                case (byte)'h':
-                    f++;
-                    length = 2;
-                    if (*f == (byte)'h')
-                    {
-                        f++;
-                        length = 1;
-                    }
-                    break;
-                case (byte)'l':
-                    f++;
-                    length = 3;
-                    if (*f == (byte)'l')
-                    {
-                        f++;
-                        length = 4;
-                    }
-                    break;
-                case (byte)'j' or (byte)'q':
-                    f++;
-                    length = 4;
-                    break;
-                case (byte)'L':
-                    f++;
-                    length = 6;
-                    break;
-                case (byte)'z' or (byte)'t':
-                    f++;
-                    length = 5;
-                    break;
-            }
-            var conversion = *f;
+            var length = spec.Length;
+            var argument = spec.Argument;
+            var conversion = spec.Conversion;
             if (conversion == 0)
                 break;
-            f++;
             switch (conversion)
             {
                 case (byte)'%':
@@ -286,15 +492,59 @@ public static unsafe class Printf
                         sink.Put(&pct, 1);
                         break;
                     }
+                case (byte)'c' when length == 3:
+                    {
+                        // %lc: the wide character as a multibyte one (wcrtomb; EILSEQ fails the call, as glibc).
+                        var mb = stackalloc byte[4];
+                        var n = Wchar.Multibyte.Encode(mb, (uint)Int32At(ref args, positional, argument));
+                        if (n == Wchar.Multibyte.Invalid)
+                            return false;
+                        Pad(ref sink, flags & Minus, width, (int)n, mb, n, null, 0, 0);
+                        break;
+                    }
+                case (byte)'s' when length == 3:
+                    {
+                        // %ls: the wide string as multibyte characters, the precision counting bytes and no character cut.
+                        var ws = (uint*)PointerAt(ref args, positional, argument);
+                        if (ws == null)
+                        {
+                            fixed (byte* nullText = "(null)"u8)
+                                Pad(ref sink, flags & Minus, width, precision < 0 || precision >= 6 ? 6 : 0, nullText, precision < 0 || precision >= 6 ? 6u : 0u, null, 0, 0);
+                            break;
+                        }
+                        var mb = stackalloc byte[4];
+                        nuint total = 0;
+                        for (var w = ws; *w != 0; w++)
+                        {
+                            var n = Wchar.Multibyte.Encode(mb, *w);
+                            if (n == Wchar.Multibyte.Invalid)
+                                return false;
+                            if (precision >= 0 && total + n > (nuint)precision)
+                                break;
+                            total += n;
+                        }
+                        if ((flags & Minus) == 0)
+                            sink.Pad((byte)' ', width > (int)total ? width - (int)total : 0);
+                        nuint done = 0;
+                        for (var w = ws; done < total; w++)
+                        {
+                            var n = Wchar.Multibyte.Encode(mb, *w);
+                            sink.Put(mb, n);
+                            done += n;
+                        }
+                        if ((flags & Minus) != 0)
+                            sink.Pad((byte)' ', width > (int)total ? width - (int)total : 0);
+                        break;
+                    }
                 case (byte)'c':
                     {
-                        var c = (byte)args.NextInt32();
+                        var c = (byte)Int32At(ref args, positional, argument);
                         Pad(ref sink, flags, width, 1, &c, 1, null, 0, 0);
                         break;
                     }
                 case (byte)'s':
                     {
-                        var s = (byte*)args.NextPointer();
+                        var s = (byte*)PointerAt(ref args, positional, argument);
                         fixed (byte* nullText = "(null)"u8)
                         {
                             // glibc prints "(null)" for a null pointer when the precision leaves room for it, else nothing.
@@ -307,7 +557,7 @@ public static unsafe class Printf
                     }
                 case (byte)'d' or (byte)'i':
                     {
-                        var v = length <= 2 ? args.NextInt32() : args.NextInt64();
+                        var v = length <= 2 ? Int32At(ref args, positional, argument) : Int64At(ref args, positional, argument);
                         v = length == 1 ? (sbyte)v : length == 2 ? (short)v : v;
                         var negative = v < 0;
                         var magnitude = negative ? (ulong)(-(v + 1)) + 1 : (ulong)v;
@@ -317,7 +567,7 @@ public static unsafe class Printf
                     }
                 case (byte)'u' or (byte)'o' or (byte)'x' or (byte)'X':
                     {
-                        var v = length <= 2 ? (ulong)(uint)args.NextInt32() : (ulong)args.NextInt64();
+                        var v = length <= 2 ? (ulong)(uint)Int32At(ref args, positional, argument) : (ulong)Int64At(ref args, positional, argument);
                         v = length == 1 ? (byte)v : length == 2 ? (ushort)v : v;
                         var radix = conversion == (byte)'u' ? 10u : conversion == (byte)'o' ? 8u : 16u;
                         Integer(ref sink, flags, width, precision, v, radix, conversion == (byte)'X', 0, digits, alternate: (flags & Alt) != 0 && conversion != (byte)'u');
@@ -325,7 +575,7 @@ public static unsafe class Printf
                     }
                 case (byte)'p':
                     {
-                        var v = (ulong)args.NextPointer();
+                        var v = (ulong)PointerAt(ref args, positional, argument);
                         if (v == 0)
                         {
                             fixed (byte* nil = "(nil)"u8)
@@ -339,7 +589,7 @@ public static unsafe class Printf
                     }
                 case (byte)'n':
                     {
-                        var p = args.NextPointer();
+                        var p = PointerAt(ref args, positional, argument);
                         switch (length)
                         {
                             case 1: *(sbyte*)p = (sbyte)sink.Count; break;
@@ -356,7 +606,7 @@ public static unsafe class Printf
                         Errno.Errno.Set(E.INVAL);
                         return false;
                     }
-                    FloatFormat.Format(ref sink, args.NextDouble(), conversion, flags, width, precision);
+                    FloatFormat.Format(ref sink, DoubleAt(ref args, positional, argument), conversion, flags, width, precision);
                     break;
                 default:
                     Errno.Errno.Set(E.INVAL);

@@ -49,8 +49,8 @@ public unsafe struct ScanInput
 /// ordinary characters, and conversions <c>d i o u x X a e f g A E F G s c [ p n %</c> with assignment suppression
 /// <c>*</c>, a width, and the length modifiers <c>hh h l ll j z t</c>. Numbers are read by the grammar of strtol and
 /// strtod, with one byte of look-ahead (so "1e+" followed by a non-digit is a matching failure, as in glibc), then
-/// converted by those functions (strtod: exactly). Not yet: <c>L</c> (long double), wide <c>%lc %ls %l[</c>,
-/// <c>%m</c>, <c>%n$</c> (each fails the call with EINVAL at that conversion).
+/// converted by those functions (strtod: exactly); <c>%n$</c> positions (XSI) pick the pointer. Not yet: <c>L</c> (long
+/// double), wide <c>%lc %ls %l[</c>, <c>%m</c> (each fails the call with EINVAL at that conversion).
 /// </summary>
 public static unsafe class Scanf
 {
@@ -116,15 +116,81 @@ public static unsafe class Scanf
         var converted = 0;
         if (input.Stream != null)
             Streams.Acquire(input.Stream);
-        var result = Run(ref input, f, ref args, ref assigned, ref converted);
+        int result;
+        var largest = Positions(f);
+        if (largest == 0)
+            result = Run(ref input, f, ref args, null, 0, ref assigned, ref converted);
+        else if (largest < 0)
+            result = Unsupported();
+        else
+        {
+            // %n$ (XSI): every argument is a pointer, so the table is the first <largest> of them, read in order.
+            var local = stackalloc void*[32];
+            var table = largest <= 32 ? local : (void**)Malloc.Allocate((nuint)largest * (nuint)sizeof(void*), 16);
+            if (table == null)
+                result = Unsupported();
+            else
+            {
+                for (var i = 0; i < largest; i++)
+                    table[i] = args.NextPointer();
+                result = Run(ref input, f, ref args, table, largest, ref assigned, ref converted);
+                if (table != local)
+                    Malloc.Free(table);
+            }
+        }
         input.Done();
         if (input.Stream != null)
             Streams.Release(input.Stream);
         return result < 0 && converted == 0 ? -1 : assigned;
     }
 
-    /// <summary>-1 after an input failure, 0 after a matching failure or at the end of the format.</summary>
-    private static int Run(ref ScanInput input, byte* f, ref VaList args, ref int assigned, ref int converted)
+    /// <summary>
+    /// The largest <c>%n$</c> position of a format whose first conversion has one (POSIX: a format uses them everywhere
+    /// or nowhere), 0 when it has none, -1 for one over NL_ARGMAX.
+    /// </summary>
+    private static int Positions(byte* f)
+    {
+        var largest = 0;
+        var first = true;
+        while (*f != 0)
+        {
+            if (*f++ != '%')
+                continue;
+            if (*f == '%')
+            {
+                f++;
+                continue;
+            }
+            var n = Position(ref f);
+            if (first && n == 0)
+                return 0;
+            first = false;
+            if (n > Printf.MaxPosition)
+                return -1;
+            if (n > largest)
+                largest = n;
+        }
+        return largest;
+    }
+
+    /// <summary>A decimal number followed by '$' at <paramref name="f"/>: its value (the pointer moves past the '$'), else 0.</summary>
+    private static int Position(ref byte* f)
+    {
+        var p = f;
+        var n = 0;
+        while (*p >= '0' && *p <= '9' && n < 100000)
+            n = n * 10 + (*p++ - '0');
+        if (p == f || *p != '$' || n == 0)
+            return 0;
+        f = p + 1;
+        return n;
+    }
+
+    /// <summary>
+    /// -1 after an input failure, 0 after a matching failure or at the end of the format. With a
+    /// <paramref name="positional"/> table, each assigning conversion names its pointer by <c>%n$</c>.
+    /// </summary>
+    private static int Run(ref ScanInput input, byte* f, ref VaList args, void** positional, int largest, ref int assigned, ref int converted)
     {
         var field = stackalloc byte[MaxField + 1];
         while (*f != 0)
@@ -153,12 +219,15 @@ public static unsafe class Scanf
                 continue;
             }
             f++;
+            var position = Position(ref f);
             var suppress = false;
             if (*f == '*')
             {
                 suppress = true;
                 f++;
             }
+            if (positional != null && !suppress && (position == 0 || position > largest))
+                return Unsupported();
             nuint width = 0;
             while (*f >= '0' && *f <= '9')
                 width = width * 10 + (nuint)(*f++ - '0');
@@ -195,7 +264,7 @@ public static unsafe class Scanf
             if (conversion == 'n')
             {
                 if (!suppress)
-                    Store(ref args, size, (long)input.Consumed);
+                    Store(Target(ref args, positional, position), size, (long)input.Consumed);
                 continue;
             }
             if (conversion != 'c' && conversion != '[')
@@ -215,7 +284,7 @@ public static unsafe class Scanf
                     long value = conversion is (byte)'d' or (byte)'i'
                         ? Convert.Signed(field, &end, radix, long.MinValue, long.MaxValue)
                         : (long)Convert.Unsigned(field, &end, radix);
-                    Store(ref args, conversion == 'p' ? Size.Pointer : size, value);
+                    Store(Target(ref args, positional, position), conversion == 'p' ? Size.Pointer : size, value);
                     assigned++;
                     break;
                 }
@@ -231,7 +300,7 @@ public static unsafe class Scanf
                     converted++;
                     if (suppress)
                         break;
-                    var target = args.NextPointer();
+                    var target = Target(ref args, positional, position);
                     if (longFloat)
                         *(ulong*)target = bits;
                     else
@@ -247,7 +316,7 @@ public static unsafe class Scanf
                     var set = stackalloc bool[256];
                     for (var i = 0; i < 256; i++)
                         set[i] = !Ctype.Ctype.Space(i);
-                    var r = ReadSet(ref input, set, false, width, suppress ? null : (byte*)args.NextPointer());
+                    var r = ReadSet(ref input, set, false, width, suppress ? null : (byte*)Target(ref args, positional, position));
                     if (r <= 0)
                         return r;
                     converted++;
@@ -260,7 +329,7 @@ public static unsafe class Scanf
                     if (size == Size.Long)
                         return Unsupported();
                     var count = width == 0 ? 1 : width;
-                    var target = suppress ? null : (byte*)args.NextPointer();
+                    var target = suppress ? null : (byte*)Target(ref args, positional, position);
                     nuint n = 0;
                     int c;
                     while (n < count && (c = input.Peek()) >= 0)
@@ -304,7 +373,7 @@ public static unsafe class Scanf
                     if (*f == 0)
                         return 0; // an unterminated scanset
                     f++;
-                    var r = ReadSet(ref input, set, negate, width, suppress ? null : (byte*)args.NextPointer());
+                    var r = ReadSet(ref input, set, negate, width, suppress ? null : (byte*)Target(ref args, positional, position));
                     if (r <= 0)
                         return r;
                     converted++;
@@ -355,9 +424,11 @@ public static unsafe class Scanf
             input.Advance();
     }
 
-    private static void Store(ref VaList args, Size size, long value)
+    /// <summary>The next pointer argument, or the one at <paramref name="position"/> of the table.</summary>
+    private static void* Target(ref VaList args, void** positional, int position) => positional == null ? args.NextPointer() : positional[position - 1];
+
+    private static void Store(void* target, Size size, long value)
     {
-        var target = args.NextPointer();
         switch (size)
         {
             case Size.Char: *(byte*)target = (byte)value; break;

@@ -16,8 +16,8 @@ public unsafe struct BrokenDown
 
 /// <summary>
 /// The calendar functions (C17 7.27.2–7.27.3; https://pubs.opengroup.org/onlinepubs/9699919799/basedefs/time.h.html),
-/// proleptic Gregorian, for every time_t whose year fits an int (else EOVERFLOW). Local time is UTC in this version
-/// (no TZ database or TZ strings yet): localtime is gmtime, mktime is timegm, tm_zone is "GMT" as glibc names UTC.
+/// proleptic Gregorian, for every time_t whose year fits an int (else EOVERFLOW). Local time is the TZ variable's POSIX
+/// rule string (<see cref="Zone"/>); gmtime's tm_zone is "GMT", as glibc names UTC there.
 /// </summary>
 public static unsafe class Calendar
 {
@@ -43,21 +43,21 @@ public static unsafe class Calendar
             return Split(*time, tm);
     }
 
-    /// <summary>localtime_r — https://pubs.opengroup.org/onlinepubs/9699919799/functions/localtime_r.html (UTC in this version).</summary>
+    /// <summary>localtime_r — https://pubs.opengroup.org/onlinepubs/9699919799/functions/localtime_r.html (in the zone TZ names, read at each call as glibc does).</summary>
     [UnmanagedCallersOnly(EntryPoint = "localtime_r")]
-    public static BrokenDown* LocalTimeR(long* time, BrokenDown* result) => Split(*time, result);
+    public static BrokenDown* LocalTimeR(long* time, BrokenDown* result) => Zone.Local(*time, result);
 
-    /// <summary>localtime — https://pubs.opengroup.org/onlinepubs/9699919799/functions/localtime.html (UTC in this version).</summary>
+    /// <summary>localtime — https://pubs.opengroup.org/onlinepubs/9699919799/functions/localtime.html (sets tzname, timezone and daylight, as tzset).</summary>
     [UnmanagedCallersOnly(EntryPoint = "localtime")]
     public static BrokenDown* LocalTime(long* time)
     {
         fixed (BrokenDown* tm = &s_tm)
-            return Split(*time, tm);
+            return Zone.Local(*time, tm);
     }
 
     /// <summary>mktime — https://pubs.opengroup.org/onlinepubs/9699919799/functions/mktime.html: normalizes the fields (any may be out of range) and sets tm_wday and tm_yday; -1 and EOVERFLOW when the result does not fit.</summary>
     [UnmanagedCallersOnly(EntryPoint = "mktime")]
-    public static long MkTime(BrokenDown* tm) => Join(tm);
+    public static long MkTime(BrokenDown* tm) => Zone.Make(tm);
 
     /// <summary>timegm (BSD, glibc, musl; in POSIX 2024): mktime in UTC.</summary>
     [UnmanagedCallersOnly(EntryPoint = "timegm")]
@@ -66,10 +66,6 @@ public static unsafe class Calendar
     /// <summary>difftime — C17 7.27.2.2</summary>
     [UnmanagedCallersOnly(EntryPoint = "difftime")]
     public static double DiffTime(long end, long start) => (double)(end - start);
-
-    /// <summary>tzset — https://pubs.opengroup.org/onlinepubs/9699919799/functions/tzset.html (UTC only in this version: nothing to read).</summary>
-    [UnmanagedCallersOnly(EntryPoint = "tzset")]
-    public static void TzSet() { }
 
     /// <summary>asctime_r — https://pubs.opengroup.org/onlinepubs/9699919799/functions/asctime_r.html ("Sun Sep 16 01:03:52 1973\n"; EOVERFLOW beyond 4 year digits).</summary>
     [UnmanagedCallersOnly(EntryPoint = "asctime_r")]
@@ -88,7 +84,7 @@ public static unsafe class Calendar
     public static byte* CTimeR(long* time, byte* buffer)
     {
         BrokenDown tm;
-        return Split(*time, &tm) == null ? null : Asc(&tm, buffer);
+        return Zone.Local(*time, &tm) == null ? null : Asc(&tm, buffer);
     }
 
     /// <summary>ctime — C17 7.27.3.2: asctime(localtime(t)).</summary>
@@ -97,7 +93,7 @@ public static unsafe class Calendar
     {
         fixed (BrokenDown* tm = &s_tm)
         fixed (byte* b = s_asc.Text)
-            return Split(*time, tm) == null ? null : Asc(tm, b);
+            return Zone.Local(*time, tm) == null ? null : Asc(tm, b);
     }
 
     private static ReadOnlySpan<byte> DayNames => "SunMonTueWedThuFriSat"u8;
@@ -219,6 +215,15 @@ public static unsafe class Calendar
     /// <summary>mktime/timegm: the fields normalized (carried into larger units), the time returned and <paramref name="tm"/> rewritten.</summary>
     private static long Join(BrokenDown* tm)
     {
+        var t = Fields(tm);
+        if (Split(t, tm) == null)
+            return -1;
+        return t;
+    }
+
+    /// <summary>The fields of <paramref name="tm"/> as seconds since the epoch read as UTC, every field carried into the larger units.</summary>
+    internal static long Fields(BrokenDown* tm)
+    {
         long month = tm->Month;
         var year = (long)tm->Year + 1900 + month / 12;
         month %= 12;
@@ -228,9 +233,6 @@ public static unsafe class Calendar
             year--;
         }
         var days = DaysFromCivil(year, month + 1, 1) + tm->Day - 1;
-        var t = days * SecondsPerDay + (long)tm->Hour * 3600 + (long)tm->Minute * 60 + tm->Second;
-        if (Split(t, tm) == null)
-            return -1;
-        return t;
+        return days * SecondsPerDay + (long)tm->Hour * 3600 + (long)tm->Minute * 60 + tm->Second;
     }
 }

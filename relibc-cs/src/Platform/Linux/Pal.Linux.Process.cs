@@ -21,12 +21,6 @@ internal static unsafe partial class Pal
     /// <summary>fork: clone with SIGCHLD as the exit signal and nothing shared. The child's only thread keeps its thread pointer and TLS (a copy).</summary>
     public static nint Fork() => Syscall.Call(Nr.Clone, 17 /* SIGCHLD */, 0, 0, 0, 0);
 
-    /// <summary>
-    /// posix_spawn's child: clone with CLONE_VFORK (0x4000) and SIGCHLD, nothing shared — the child runs on its own copy
-    /// of the caller's memory, and the caller sleeps until the child has called execve or exited.
-    /// </summary>
-    public static nint SpawnChild() => Syscall.Call(Nr.Clone, 0x4000 | 17, 0, 0, 0, 0);
-
     /// <summary>setresgid(-1, gid, -1) and setresuid(-1, uid, -1): the effective ids become the real ones (POSIX_SPAWN_RESETIDS).</summary>
     public static nint ResetEffectiveIds()
     {

@@ -9,9 +9,6 @@ internal static unsafe partial class Pal
 {
     public static nint Fork() => Syscall.Call(Nr.Fork);
 
-    /// <summary>posix_spawn needs a child the caller waits for until it has called exec, and memory both see: neither exists yet.</summary>
-    public static nint SpawnChild() => -ENOSYS;
-
     public static nint ResetEffectiveIds() => 0;
 
     /// <summary>The kernel has no scheduling policies or priorities to set or report.</summary>
