@@ -125,6 +125,13 @@ static unsafe class Caps
         return Token(c);
     }
 
+    /// <summary>A root capability in a given (free) slot of <paramref name="process"/>: the boot capabilities.</summary>
+    public static void Place(int process, int slot, byte type, byte rights, uint obj)
+    {
+        if (At(process, slot)->Used == 0)
+            Fill(At(process, slot), type, rights, obj, 0, null);
+    }
+
     /// <summary>A copy of <paramref name="source"/> (derived from it) in a free slot of <paramref name="process"/>; the new cell, or null when the CNode is full.</summary>
     public static CapCell* Derive(CapCell* source, int process, byte rights, ulong badge)
     {

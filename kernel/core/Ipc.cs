@@ -291,8 +291,15 @@ static unsafe class Ipc
         long r = Caps.Lookup(Process.Index(Process.Current), token, CapType.Notification, Rights.Write, out CapCell* n);
         if (r != 0)
             return r;
-        IpcObject* o = Objects.Notification(n->Object);
-        o->Word |= n->Badge == 0 ? 1 : n->Badge;
+        SignalObject(n->Object, n->Badge == 0 ? 1 : n->Badge);
+        return 0;
+    }
+
+    /// <summary>ORs <paramref name="bits"/> into notification <paramref name="obj"/>'s word; its first waiter takes the word (signal, interrupts).</summary>
+    public static void SignalObject(uint obj, ulong bits)
+    {
+        IpcObject* o = Objects.Notification(obj);
+        o->Word |= bits;
         ThreadSlot* waiter = Dequeue(o, null);
         if (waiter != null)
         {
@@ -301,7 +308,6 @@ static unsafe class Ipc
             o->Word = 0;
             waiter->State = ThreadState.Ready;
         }
-        return 0;
     }
 
     /// <summary>wait(ntfn) (block: true) and poll(ntfn): 0 and the word in the badge register, which is cleared.</summary>

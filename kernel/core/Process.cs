@@ -100,6 +100,7 @@ static unsafe class Process
         p->Pid = s_nextPid++;
         p->State = ProcessState.Alive;
         Caps.InitSpace(p);
+        Devices.GrantBootCapabilities(p);
         ThreadSlot* t = Threads.New(p, Threads.DefaultPriority);
         t->State = ThreadState.Running;
         t->Tls = tls;

@@ -4,7 +4,7 @@ namespace Veridian.Kernel;
 static class Errno
 {
     public const long ENOSYS = 1, EINVAL = 2, EPERM = 3, ENOENT = 4, ENOMEM = 5, EAGAIN = 6, EFAULT = 9, ESRCH = 19, EBADF = 21,
-        E2BIG = 24, ENOEXEC = 25, ECHILD = 26, EACCES = 18, EMFILE = 30, ESPIPE = 36, EROFS = 37, EDEADLK = 42, ENAMETOOLONG = 43, ETIMEDOUT = 57;
+        E2BIG = 24, ENOEXEC = 25, ECHILD = 26, EACCES = 18, EMFILE = 30, ESPIPE = 36, EROFS = 37, EDEADLK = 42, ENAMETOOLONG = 43, ENOTSUP = 53, ETIMEDOUT = 57;
 }
 
 /// <summary>
@@ -13,7 +13,8 @@ static class Errno
 /// gettid 43, setpriority 44; files open 50, close 51, read 52, write 53, seek 54, stat 55; clock_gettime 160,
 /// nanosleep 162; futex_wait 201, futex_wake 202; arch_prctl 203; uname 204; capabilities and IPC
 /// (docs/capabilities.md): send 0, receive 1, call 2, reply 3, endpoint_create 4, share_memory 6, map_memory 7, reply_recv 8, cap_copy 30, cap_revoke 31,
-/// cap_mint 32, cap_move 33, cap_delete 34, cap_identify 35, notification_create 36, signal 37, wait 38, poll 39. Every user pointer is checked against
+/// cap_mint 32, cap_move 33, cap_delete 34, cap_identify 35, notification_create 36, signal 37, wait 38, poll 39; devices irq_bind 70, irq_ack 71,
+/// port_in 72, port_out 73, device_map 74. Every user pointer is checked against
 /// the process's own tables before it is used; an unknown number is -ENOSYS.
 /// </summary>
 static unsafe class Syscalls
@@ -130,6 +131,15 @@ static unsafe class Syscalls
                 return DoUname(a0);
             case Ipc.Reply:
                 return Ipc.DoReply(a0, a1, a2, a3, a4);
+            case Devices.IrqBind:
+                return Devices.Bind(a0, a1);
+            case Devices.IrqAck:
+                return Devices.Ack(a0);
+            case Devices.PortIn:
+            case Devices.PortOut:
+                return Devices.Port(a0, a1, a2, number == Devices.PortOut);
+            case Devices.DeviceMap:
+                return Devices.Map(a0);
             case ShareMemory:
                 return SharedMemory.Create(a0);
             case MapMemory:

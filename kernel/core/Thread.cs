@@ -347,6 +347,9 @@ static unsafe class Scheduler
             ThreadSlot* t = Threads.Slot(i);
             if (t->State == ThreadState.Sleeping || t->State == ThreadState.Reading || (t->State == ThreadState.Futex && t->WakeAt != 0))
                 return true;
+            // A wait on the notification an interrupt line is bound to ends when the device interrupts.
+            if (t->State == ThreadState.NotifyWait && Devices.Signals((uint)t->WaitFor))
+                return true;
         }
         return false;
     }

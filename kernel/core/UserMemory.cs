@@ -173,6 +173,9 @@ static unsafe class UserMemory
         ulong pa = PageTables.Translate(root, va, out PageFlags flags);
         if (pa == ulong.MaxValue || (flags & PageFlags.User) == 0 || (write && (flags & PageFlags.Write) == 0))
             return null;
+        // A device page (device_map) is not RAM: the kernel never reads or writes it for a system call.
+        if (pa < Frames.Base || pa - Frames.Base >= Frames.Span * Frames.Size)
+            return null;
         return Physical.ToVirtual(pa);
     }
 

@@ -88,6 +88,25 @@ static unsafe class Machine
 
     public static void SetSyscallResult(byte* frame, long value) => ((TrapFrame*)frame)->X[0] = (ulong)value;
 
+    /// <summary>The console device for user-space drivers (Devices.cs): the PL011's MMIO page; no I/O ports.</summary>
+    public const ulong ConsolePorts = 0, ConsoleMmio = 0x09000000;
+
+    /// <summary>The PL011's line (SPI 1, INTID 33) at the GICv2 distributor: targeted at CPU 0 and enabled, or disabled.</summary>
+    public static void ConsoleIrq(bool on)
+    {
+        const nuint Gicd = 0x08000000;
+        if (on)
+        {
+            Cpu.MmioWrite8(Physical.Device(Gicd) + 0x800 + 33, 1);      // GICD_ITARGETSR: CPU 0
+            Cpu.MmioWrite8(Physical.Device(Gicd) + 0x400 + 33, 0x80);   // GICD_IPRIORITYR
+            Cpu.MmioWrite32(Physical.Device(Gicd) + 0x104, 1u << 1);    // GICD_ISENABLER1
+        }
+        else
+            Cpu.MmioWrite32(Physical.Device(Gicd) + 0x184, 1u << 1);    // GICD_ICENABLER1
+    }
+
+    public static long Port(ushort port, byte value, bool write) => -Errno.ENOTSUP;
+
     /// <summary>System call argument <paramref name="i"/> (0–5: x0–x5) of a saved frame.</summary>
     public static ulong SyscallArg(byte* frame, int i) => ((TrapFrame*)frame)->X[i];
 

@@ -48,6 +48,8 @@ static unsafe class Aarch64Traps
             uint intid = iar & 0x3FF;
             if (intid < 1020)
                 Cpu.MmioWrite32(Physical.Device(Gicc) + 0x010, iar);                   // GICC_EOIR
+            if (intid == 33)
+                Devices.Interrupt(); // the PL011: masked, its driver signalled
             if (intid == TimerIntid)
             {
                 Cpu.Asm("msr cntv_tval_el0, $0", "r", (nuint)s_interval);

@@ -83,6 +83,22 @@ static unsafe class Machine
 
     public static void SetSyscallResult(byte* frame, long value) => ((TrapFrame*)frame)->X[10] = (ulong)value;
 
+    /// <summary>The console device for user-space drivers (Devices.cs): the ns16550's MMIO page; no I/O ports.</summary>
+    public const ulong ConsolePorts = 0, ConsoleMmio = 0x10000000;
+
+    /// <summary>The UART's line (PLIC source 10) for hart 0's S-mode context (1): priority 1 and enabled, or disabled.</summary>
+    public static void ConsoleIrq(bool on)
+    {
+        const ulong Plic = 0x0C000000;
+        Cpu.MmioWrite32(Physical.Device(Plic + 4 * 10), 1);                  // priority of source 10
+        Cpu.MmioWrite32(Physical.Device(Plic + 0x201000), 0);                // context 1's threshold
+        uint enable = Cpu.MmioRead32(Physical.Device(Plic + 0x2080));
+        Cpu.MmioWrite32(Physical.Device(Plic + 0x2080), on ? enable | 1u << 10 : enable & ~(1u << 10));
+        Cpu.Asm("csrs sie, $0", "r,~{memory}", 1 << 9);                        // sie.SEIE
+    }
+
+    public static long Port(ushort port, byte value, bool write) => -Errno.ENOTSUP;
+
     /// <summary>System call argument <paramref name="i"/> (0–5: a0–a5) of a saved frame.</summary>
     public static ulong SyscallArg(byte* frame, int i) => ((TrapFrame*)frame)->X[10 + i];
 

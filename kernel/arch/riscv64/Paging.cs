@@ -30,11 +30,15 @@ static class Pte
 
 static class RiscvPaging
 {
-    /// <summary>The ns16550 UART and the sifive_test finisher.</summary>
+    /// <summary>The ns16550 UART, the sifive_test finisher, the Goldfish RTC and the PLIC's pages.</summary>
     public static bool MapDevices(ulong root) =>
         PageTables.Map(root, Physical.DirectMapBase + 0x10000000, 0x10000000, PageFlags.Write | PageFlags.Device)
         && PageTables.Map(root, Physical.DirectMapBase + 0x100000, 0x100000, PageFlags.Write | PageFlags.Device)
-        && PageTables.Map(root, Physical.DirectMapBase + 0x101000, 0x101000, PageFlags.Write | PageFlags.Device); // Goldfish RTC
+        && PageTables.Map(root, Physical.DirectMapBase + 0x101000, 0x101000, PageFlags.Write | PageFlags.Device) // Goldfish RTC
+        // The PLIC's pages the kernel uses: priorities, context 1's enables, context 1's threshold and claim.
+        && PageTables.Map(root, Physical.DirectMapBase + 0x0C000000, 0x0C000000, PageFlags.Write | PageFlags.Device)
+        && PageTables.Map(root, Physical.DirectMapBase + 0x0C002000, 0x0C002000, PageFlags.Write | PageFlags.Device)
+        && PageTables.Map(root, Physical.DirectMapBase + 0x0C201000, 0x0C201000, PageFlags.Write | PageFlags.Device);
 
     /// <summary>satp = Sv48 (mode 9) | root PPN; false when the hart does not take Sv48 (satp reads back another mode).</summary>
     public static bool Activate(ulong root)

@@ -55,6 +55,16 @@ static unsafe class RiscvTraps
                 Scheduler.Preempt((byte*)frame);
             return;
         }
+        if (cause == (Interrupt | 9))
+        {
+            // A supervisor external interrupt: claim it at the PLIC (context 1), mask and signal the UART's (source 10), complete.
+            uint claim = Cpu.MmioRead32(Physical.Device(0x0C201004));
+            if (claim == 10)
+                Devices.Interrupt();
+            if (claim != 0)
+                Cpu.MmioWrite32(Physical.Device(0x0C201004), claim);
+            return;
+        }
         if ((frame->Sstatus & 0x100) == 0)
         {
             // From U-mode. ecall: the number in a7, arguments in a0-a5, the result in a0; resume after the ecall.

@@ -104,6 +104,25 @@ static unsafe class Machine
 
     public static void SetSyscallResult(byte* frame, long value) => ((TrapFrame*)frame)->Rax = (ulong)value;
 
+    /// <summary>The console device for user-space drivers (Devices.cs): COM1's eight I/O ports, no MMIO page.</summary>
+    public const ulong ConsolePorts = 0x3F8, ConsoleMmio = 0;
+
+    /// <summary>COM1's line (IRQ 4) at the master 8259: unmasked or masked.</summary>
+    public static void ConsoleIrq(bool on)
+    {
+        byte mask = Cpu.InByte(0x21);
+        Cpu.OutByte(0x21, on ? (byte)(mask & ~0x10) : (byte)(mask | 0x10));
+    }
+
+    /// <summary>A byte in from or out to an I/O port (port_in/port_out); what was read, or 0.</summary>
+    public static long Port(ushort port, byte value, bool write)
+    {
+        if (!write)
+            return Cpu.InByte(port);
+        Cpu.OutByte(port, value);
+        return 0;
+    }
+
     /// <summary>System call argument <paramref name="i"/> (0–5: rdi, rsi, rdx, r10, r8, r9) of a saved frame.</summary>
     public static ulong SyscallArg(byte* frame, int i)
     {

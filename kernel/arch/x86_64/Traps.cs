@@ -164,6 +164,8 @@ static unsafe class X86Traps
             if (vector >= 40)
                 Cpu.OutByte(0xA0, 0x20);
             Cpu.OutByte(0x20, 0x20); // end of interrupt
+            if (vector == 36)
+                Devices.Interrupt(); // COM1 (IRQ 4): masked, its driver signalled
             if (vector == 32)
             {
                 Traps.Tick();

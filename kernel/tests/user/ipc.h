@@ -2,7 +2,9 @@
  * argument registers and comes back in seven (status, badge, opcode word, d0-d3). */
 #include "syscall.h"
 
-enum { SYS_SHARE_MEMORY = 6, SYS_MAP_MEMORY = 7, EACCES = 18, CAP_MEMORY = 0,
+enum { SYS_IRQ_BIND = 70, SYS_IRQ_ACK = 71, SYS_PORT_IN = 72, SYS_PORT_OUT = 73, SYS_DEVICE_MAP = 74, ENOTSUP = 53,
+       SLOT_DEVICE = 62, SLOT_INTERRUPT = 63, CAP_DEVICE = 4, CAP_INTERRUPT = 8,
+       SYS_SHARE_MEMORY = 6, SYS_MAP_MEMORY = 7, EACCES = 18, CAP_MEMORY = 0,
        SYS_SEND = 0, SYS_RECEIVE = 1, SYS_CALL = 2, SYS_REPLY = 3, SYS_ENDPOINT_CREATE = 4, SYS_REPLY_RECV = 8,
        SYS_CAP_COPY = 30, SYS_CAP_REVOKE = 31, SYS_CAP_MINT = 32, SYS_CAP_MOVE = 33, SYS_CAP_DELETE = 34,
        SYS_CAP_IDENTIFY = 35, SYS_NOTIFICATION_CREATE = 36, SYS_SIGNAL = 37, SYS_NTFN_WAIT = 38, SYS_POLL = 39,
@@ -11,7 +13,10 @@ enum { SYS_SHARE_MEMORY = 6, SYS_MAP_MEMORY = 7, EACCES = 18, CAP_MEMORY = 0,
        R_READ = 1, R_WRITE = 2, R_GRANT = 8 };
 
 #define IPC_GRANT (1ul << 32)
-/* Slot 1: the process's own capability (type process, every right, generation 0). */
+/* Slot 1: the process's own capability (type process, every right, generation 0); the first process also holds the
+ * console's device capability in slot 62 and its interrupt capability in slot 63 (read, write, grant). */
+#define DEVICE (62ul | 4ul << 56 | 11ul << 60)
+#define INTERRUPT (63ul | 8ul << 56 | 11ul << 60)
 #define SELF (1ul | 2ul << 56 | 15ul << 60)
 
 struct msg { long status; u64 badge, op, d[4]; };
