@@ -3,6 +3,10 @@
 #ifndef _RELIBC_LIMITS_H
 #define _RELIBC_LIMITS_H
 #include_next <limits.h>
+/* clang's MB_LEN_MAX is 1; a UTF-8 character is up to 4 bytes (glibc says 16). */
+#undef MB_LEN_MAX
+#define MB_LEN_MAX 16
+#define NL_ARGMAX 4096
 #define PATH_MAX 4096
 #define NAME_MAX 255
 #define PIPE_BUF 4096

@@ -6,7 +6,14 @@
 #define EXIT_SUCCESS 0
 #define EXIT_FAILURE 1
 #define RAND_MAX 2147483647
+#define MB_CUR_MAX (__ctype_get_mb_cur_max())
 __RELIBC_BEGIN
+size_t __ctype_get_mb_cur_max(void);
+int mblen(const char *, size_t);
+int mbtowc(__WCHAR_TYPE__ *__restrict, const char *__restrict, size_t);
+int wctomb(char *, __WCHAR_TYPE__);
+size_t mbstowcs(__WCHAR_TYPE__ *__restrict, const char *__restrict, size_t);
+size_t wcstombs(char *__restrict, const __WCHAR_TYPE__ *__restrict, size_t);
 typedef struct { int quot; int rem; } div_t;
 typedef struct { long quot; long rem; } ldiv_t;
 typedef struct { long long quot; long long rem; } lldiv_t;

@@ -142,7 +142,8 @@ public static partial class UserProgramRunner
 
     private static void Check(TargetInfo target, string program, string console)
     {
-        if (KilledLine().Match(console) is { Success: true } killed)
+        // Only /init's own end is the program's crash; a child it forked that faults is its parent's business (a status).
+        if (KilledLine().Matches(console).FirstOrDefault(m => m.Value.StartsWith(InitKilledPrefix, StringComparison.Ordinal)) is { } killed)
         {
             throw DiagnosticException.Error(RunnerCodes.ProgramCrashed,
                 $"{Path.GetFileName(program)} crashed on {target.Canonical}: {killed.Value.Trim().Replace("[KERNEL] ", "")}",
@@ -156,6 +157,9 @@ public static partial class UserProgramRunner
                 hint: "the kernel loads static ELF executables (ET_EXEC) with no segment both writable and executable: build it with veridian cc --target " + target.Canonical);
         }
     }
+
+    /// <summary>The kernel's report of /init's (process 1's) end by a fault.</summary>
+    private const string InitKilledPrefix = "[KERNEL] process 1 killed: ";
 
     [GeneratedRegex(@"\[KERNEL\] process \d+ killed: [^\n]*\n?")]
     private static partial Regex KilledLine();

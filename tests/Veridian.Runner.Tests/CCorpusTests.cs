@@ -1,3 +1,7 @@
+using System.Text.RegularExpressions;
+using Veridian.Build;
+using Veridian.Build.Sysroot;
+using Veridian.Common;
 using Veridian.Tests;
 using Veridian.Triples;
 
@@ -58,4 +62,77 @@ public class CCorpusTests
             return null;
         return $"{program.Name} on {target.Canonical} at -O{level}: exit {result.ExitCode}\n--- expected\n{program.ExpectedOutput}--- actual\n{result.Output}--- stderr\n{result.ErrorOutput}";
     }
+}
+
+/// <summary>
+/// The same tests/c programs as VeridianOS programs (issue 16): compiled against relibc-cs for
+/// <c>&lt;arch&gt;-veridian-user-relibc</c> at -O0 and -O2 and run in one boot per architecture — the kernel built from
+/// kernel/, /init the corpus launcher (tests/c/veridian-init/init.c), which forks and execs each /bin/&lt;program&gt;
+/// and frames its output — each program's stdout must equal what the file states, and its status 0. Quarantine lines
+/// name the VeridianOS target (tests/c/quarantine.txt).
+/// </summary>
+public partial class VeridianCCorpusTests
+{
+    [Theory]
+    [InlineData("x86_64")]
+    [InlineData("aarch64")]
+    [InlineData("riscv64")]
+    public void Every_program_prints_its_stated_output_on_VeridianOS_at_O0_and_O2(string arch)
+    {
+        var target = TargetDatabase.Resolve($"{arch}-veridian-user-relibc");
+        SysrootBuilder.Ensure(target, SdkLayout.DefaultSysroot);
+        var quarantine = QuarantineEntry.Load(Repo.PathOf("tests", "c", "quarantine.txt"));
+        using var temp = new TempDir();
+        var bin = Path.Combine(temp.Path, "tree", "bin");
+        Directory.CreateDirectory(bin);
+        var programs = new List<(CorpusCase Program, int Level, string Name)>();
+        var compileErrors = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var file in Directory.EnumerateFiles(Repo.PathOf("tests", "c"), "*.c").Order(StringComparer.Ordinal))
+        {
+            var program = CorpusCase.Load(file);
+            foreach (var level in new[] { 0, 2 })
+            {
+                var name = $"{Path.GetFileNameWithoutExtension(file)}-O{level}";
+                programs.Add((program, level, name));
+                try
+                {
+                    EngineBuild.Program(target, Path.GetDirectoryName(file)!, Path.GetFileName(file), level, Path.Combine(bin, name), temp.Path, libraries: ["m", "pthread"]);
+                }
+                catch (Veridian.Diagnostics.DiagnosticException e)
+                {
+                    compileErrors[name] = e.Message;
+                }
+            }
+        }
+        var init = EngineBuild.Program(target, Repo.PathOf("tests", "c", "veridian-init"), "init.c", 2, Path.Combine(temp.Path, "init"), temp.Path);
+        var kernel = new BuildEngine().BuildFolder(Repo.PathOf("kernel"), UserProgramRunner.KernelTargetFor(target)).Output;
+        var result = UserProgramRunner.Run(new RunRequest
+        {
+            Target = target,
+            Artifact = init,
+            ProgramArgs = programs.Select(p => p.Name).Where(n => !compileErrors.ContainsKey(n)).ToList(),
+            ImageTrees = [Path.Combine(temp.Path, "tree")],
+            Timeout = TimeSpan.FromSeconds(240),
+        }, kernel);
+        Assert.True(result.ExitCode == 0, $"the launcher exited {result.ExitCode}\n{result.Output}");
+
+        var runs = Framed().Matches(result.Output).ToDictionary(m => m.Groups["name"].Value, m => (Output: m.Groups["output"].Value, Status: m.Groups["status"].Value));
+        var failures = new List<string>();
+        foreach (var (program, level, name) in programs)
+        {
+            var quarantined = quarantine.Any(q => q.Covers(program.Name, target.Canonical, $"O{level}"));
+            // The launcher ends every program's output with a newline of its own (the last line may have none).
+            var passed = runs.TryGetValue(name, out var run) && run.Status == "0" && run.Output == program.ExpectedOutput + "\n";
+            if (passed && quarantined)
+                failures.Add($"{program.Name} {target.Canonical} -O{level} passes: remove it from tests/c/quarantine.txt");
+            else if (!passed && !quarantined)
+                failures.Add(compileErrors.TryGetValue(name, out var error) ? $"{name} does not compile for {target.Canonical}: {error}"
+                    : run.Output is null ? $"{name}: no output framed by the launcher"
+                    : $"{program.Name} on {target.Canonical} at -O{level}: exit {run.Status}\n--- expected\n{program.ExpectedOutput}--- actual\n{run.Output}");
+        }
+        Assert.True(failures.Count == 0, string.Join("\n---\n", failures));
+    }
+
+    [GeneratedRegex(@"@@@ begin (?<name>\S+)\n(?<output>.*?)@@@ end \k<name> (?<status>-?\d+)\n", RegexOptions.Singleline)]
+    private static partial Regex Framed();
 }

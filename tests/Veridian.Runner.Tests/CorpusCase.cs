@@ -30,5 +30,6 @@ internal sealed record QuarantineEntry(string File, string Target, string Opt, s
             .ToList();
 
     public bool Covers(string file, string target, string opt) =>
-        File == file && (Target == "*" || Target == target) && (Opt == "*" || Opt == opt);
+        File == file && (Target == "*" || Target == target || (Target.StartsWith("*-", StringComparison.Ordinal) && target.EndsWith(Target[1..], StringComparison.Ordinal))) &&
+        (Opt == "*" || Opt == opt);
 }

@@ -14,7 +14,19 @@ public sealed record InstalledEntry(string Path, EntryType Type, int Mode, strin
 
 /// <summary>An installed package as the database records it.</summary>
 public sealed record InstalledPackage(string Name, string Version, string Target, string Kind, string Channel, string KeyId,
-    string Summary, IReadOnlyList<InstalledEntry> Entries);
+    string Summary, IReadOnlyList<InstalledEntry> Entries)
+{
+    /// <summary>From the manifest: what the resolver needs to keep the sysroot consistent (absent in databases written before them).</summary>
+    public IReadOnlyList<Dependency> Depends { get; init; } = [];
+    public IReadOnlyList<string> Provides { get; init; } = [];
+    public IReadOnlyList<string> Conflicts { get; init; } = [];
+
+    /// <summary>Asked for by the user (a file, or a name); false when installed only as another package's dependency.</summary>
+    public bool Requested { get; init; } = true;
+
+    /// <summary>The source it came from, or null for a package installed from a file.</summary>
+    public string? Source { get; init; }
+}
 
 /// <summary>The installed-package database, <c>var/lib/veridian/pkg/installed.json</c> (canonical, sorted JSON).</summary>
 public sealed record InstalledDatabase(int Format, IReadOnlyList<InstalledPackage> Packages)

@@ -33,11 +33,24 @@ public sealed partial class Installer
         Modified,
     }
 
-    private Plan PlanInstall(IReadOnlyList<Package> packages, InstalledDatabase db)
+    private Plan PlanInstall(IReadOnlyList<Package> packages, InstalledDatabase db) => PlanChange([], packages, db, null);
+
+    private Plan PlanRemove(IReadOnlyList<string> names, InstalledDatabase db) => PlanChange(names, [], db, null);
+
+    /// <summary>Removals first, then installs and upgrades, as one plan.</summary>
+    private Plan PlanChange(IReadOnlyList<string> remove, IReadOnlyList<Package> packages, InstalledDatabase db, ChangeSet? change)
     {
         var plan = new Plan();
         var result = db.Packages.ToList();
         var rmdirs = new List<string>();
+        foreach (var name in remove)
+        {
+            var pkg = result.FirstOrDefault(p => p.Name == name) ?? throw DiagnosticException.Error(PkgCodes.NotInstalled,
+                $"package '{name}' is not installed in '{Sysroot.Root}'", hint: Suggest.Closest(name, result.Select(p => p.Name)) is { } s ? $"did you mean '{s}'?" : "see 'veridian pkg list'");
+            result.Remove(pkg);
+            plan.Removed.Add($"{pkg.Name} {pkg.Version}");
+            PlanDrop(plan, pkg.Entries, name, Owners(result), rmdirs, "remove");
+        }
         foreach (var package in packages)
         {
             var name = package.Manifest.Name;
@@ -115,30 +128,18 @@ public sealed partial class Installer
             }
             if (old is not null)
                 PlanDrop(plan, old.Entries.Where(e => !newPaths.Contains(e.Path)), name, others, rmdirs, "upgrade");
-            result.Add(new InstalledPackage(name, package.Manifest.Version, package.Manifest.Target, Manifest.KindText(package.Manifest.Kind),
-                Manifest.ChannelText(package.Manifest.Channel), Hex.Of(package.Head.KeyId), package.Manifest.Summary, recorded));
+            var m = package.Manifest;
+            result.Add(new InstalledPackage(name, m.Version, m.Target, Manifest.KindText(m.Kind), Manifest.ChannelText(m.Channel), Hex.Of(package.Head.KeyId), m.Summary, recorded)
+            {
+                Depends = m.Depends, Provides = m.Provides, Conflicts = m.Conflicts,
+                Requested = old?.Requested == true || change is null || !change.DependenciesOnly.Contains(name),
+                Source = change?.Sources.GetValueOrDefault(name),
+            });
         }
         plan.NewDatabase = new InstalledDatabase(1, result).Normalised();
         AddRmdirs(plan, rmdirs, Owners(result));
-        CheckLinks(plan.NewDatabase);
-        return plan;
-    }
-
-    private Plan PlanRemove(IReadOnlyList<string> names, InstalledDatabase db)
-    {
-        var plan = new Plan();
-        var result = db.Packages.ToList();
-        var rmdirs = new List<string>();
-        foreach (var name in names)
-        {
-            var pkg = result.FirstOrDefault(p => p.Name == name) ?? throw DiagnosticException.Error(PkgCodes.NotInstalled,
-                $"package '{name}' is not installed in '{Sysroot.Root}'", hint: Suggest.Closest(name, result.Select(p => p.Name)) is { } s ? $"did you mean '{s}'?" : "see 'veridian pkg list'");
-            result.Remove(pkg);
-            plan.Removed.Add($"{pkg.Name} {pkg.Version}");
-            PlanDrop(plan, pkg.Entries, name, Owners(result), rmdirs, "remove");
-        }
-        plan.NewDatabase = new InstalledDatabase(1, result).Normalised();
-        AddRmdirs(plan, rmdirs, Owners(result));
+        if (packages.Count > 0)
+            CheckLinks(plan.NewDatabase);
         return plan;
     }
 

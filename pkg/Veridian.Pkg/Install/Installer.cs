@@ -19,6 +19,25 @@ public sealed record InstallOptions
     public IPayloadTargetCheck TargetCheck { get; init; } = ElfMachineCheck.Instance;
 }
 
+/// <summary>
+/// One transaction decided from the database as it is under the lock: package files to install or upgrade, names to
+/// remove, which installed names were only dependencies, and the source of each package.
+/// </summary>
+public sealed record ChangeSet
+{
+    public IReadOnlyList<string> Install { get; init; } = [];
+    public IReadOnlyList<string> Remove { get; init; } = [];
+
+    /// <summary>Names installed as dependencies only (not requested), unless the user requested them before.</summary>
+    public IReadOnlySet<string> DependenciesOnly { get; init; } = new HashSet<string>();
+
+    /// <summary>Package name → the source it comes from.</summary>
+    public IReadOnlyDictionary<string, string> Sources { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Checked on each package once it is verified, before anything is touched (the repository's targets entry).</summary>
+    public Action<Package>? Check { get; init; }
+}
+
 /// <summary>What a transaction did: packages installed or removed, warnings (kept files) and notes (recovery).</summary>
 public sealed record TransactionResult(IReadOnlyList<string> Installed, IReadOnlyList<string> Removed, IReadOnlyList<Diagnostic> Messages, int Steps);
 
@@ -48,6 +67,33 @@ public sealed partial class Installer(Sysroot sysroot, InstallOptions? options =
         messages.AddRange(plan.Messages);
         var steps = Execute(plan);
         return new TransactionResult(packages.Select(p => $"{p.Manifest.Name} {p.Manifest.Version}").ToList(), [], messages, steps);
+    }
+
+    /// <summary>
+    /// Takes the lock, recovers, then lets <paramref name="decide"/> choose the change from the database as it is now (so nothing
+    /// can change between the decision and the transaction), and applies removals and installs as one transaction.
+    /// </summary>
+    public TransactionResult Change(Func<InstalledDatabase, ChangeSet> decide)
+    {
+        Sysroot.RequireInitialised();
+        using var _ = SysrootLock.Acquire(Sysroot, _options.LockTimeout, _options.OnWait);
+        var messages = new List<Diagnostic>();
+        if (RecoverLocked() is { } note)
+            messages.Add(note);
+        var db = Sysroot.ReadDatabase();
+        var change = decide(db);
+        var packages = change.Install.Select(VerifyForInstall).ToList();
+        foreach (var p in packages)
+            change.Check?.Invoke(p);
+        var twice = packages.GroupBy(p => p.Manifest.Name).FirstOrDefault(g => g.Count() > 1);
+        if (twice is not null)
+            throw DiagnosticException.Error(PkgCodes.PathConflict, $"package '{twice.Key}' is given more than once");
+        if (packages.Count == 0 && change.Remove.Count == 0)
+            return new TransactionResult([], [], messages, 0);
+        var plan = PlanChange(change.Remove, packages, db, change);
+        messages.AddRange(plan.Messages);
+        var steps = Execute(plan);
+        return new TransactionResult(packages.Select(p => $"{p.Manifest.Name} {p.Manifest.Version}").ToList(), plan.Removed, messages, steps);
     }
 
     /// <summary>Removes the named packages in one transaction.</summary>

@@ -11,6 +11,8 @@ _start:
     mv a0, sp
     lla a1, __init_array_start
     lla a2, __init_array_end
+    lla a3, __fini_array_start
+    lla a4, __fini_array_end
     andi sp, sp, -16
     li ra, 0
     call __relibc_start
@@ -18,4 +20,6 @@ _start:
     .size _start, . - _start
     .weak __init_array_start
     .weak __init_array_end
+    .weak __fini_array_start
+    .weak __fini_array_end
     .section .note.GNU-stack, "", @progbits

@@ -5,9 +5,10 @@ namespace Relibc.Start;
 
 /// <summary>
 /// Process start (docs/relibc.md, "Start-up"): crt1.o's <c>_start</c> passes the initial stack pointer (argc, argv,
-/// NULL, envp, NULL, then on Linux auxv — the SysV ABI's process stack; VeridianOS passes no auxv) and the bounds of <c>.init_array</c>; this runs the
-/// constructors (C's, and C#'s static constructors, relibc's own first since libc.a's are in the array too), then
-/// <c>exit(main(argc, argv, envp))</c>.
+/// NULL, envp, NULL, then on Linux auxv — the SysV ABI's process stack; VeridianOS passes no auxv) and the bounds of
+/// <c>.init_array</c> and <c>.fini_array</c>; this runs the constructors (C#'s static constructors first — relibc's own
+/// among them, at priority 100 — then C's by priority and link order), then <c>exit(main(argc, argv, envp))</c>, which
+/// runs the <c>atexit</c> handlers and then the destructors.
 /// </summary>
 internal static unsafe class Start
 {
@@ -15,7 +16,8 @@ internal static unsafe class Start
     private static extern int UserMain(int argc, byte** argv, byte** envp);
 
     [UnmanagedCallersOnly(EntryPoint = "__relibc_start")]
-    private static void Run(nint* sp, delegate* unmanaged<void>* initStart, delegate* unmanaged<void>* initEnd)
+    private static void Run(nint* sp, delegate* unmanaged<void>* initStart, delegate* unmanaged<void>* initEnd,
+        delegate* unmanaged<void>* finiStart, delegate* unmanaged<void>* finiEnd)
     {
         var argc = (int)sp[0];
         var argv = (byte**)(sp + 1);
@@ -29,6 +31,7 @@ internal static unsafe class Start
         var phdr = Relibc.Platform.Pal.ProgramHeaders((nuint*)(auxv + 1), &phnum);
         Relibc.Header.Pthread.ThreadArea.InitMain(phdr, phnum);
         Env.Variables = envp;
+        Exit.SetDestructors(finiStart, finiEnd);
         for (var init = initStart; init < initEnd; init++)
             (*init)();
         Exit.Run(UserMain(argc, argv, envp));

@@ -15,6 +15,7 @@ internal sealed class PkgCommand : Command
         Subcommands.Add(new PkgVerifyCommand());
         Subcommands.Add(new PkgInfoCommand());
         Subcommands.Add(new PkgInstallCommand());
+        Subcommands.Add(new PkgUpgradeCommand());
         Subcommands.Add(new PkgRemoveCommand());
         Subcommands.Add(new PkgListCommand());
         Subcommands.Add(new PkgRepoCommand());

@@ -1,5 +1,7 @@
 using System.CommandLine;
+using Veridian.Cli.Console;
 using Veridian.Pkg.Install;
+using Veridian.Pkg.Resolve;
 
 namespace Veridian.Cli.Commands;
 
@@ -40,5 +42,25 @@ internal static class PkgOptions
             OnWait = message => err.WriteLine($"note: {message}"),
             Seam = seam,
         };
+    }
+
+    public static Option<bool> Offline() => new("--offline") { Description = "Resolve against the sources' trusted metadata as it is, without updating them first." };
+
+    /// <summary>The package manager of a command, with progress lines on stderr.</summary>
+    public static PackageManager Manager(Sysroot sysroot, InstallOptions install, bool offline, Terminal terminal) =>
+        new(sysroot, new ManagerOptions { Install = install, Offline = offline, Progress = m => terminal.Err.WriteLine(m) });
+
+    /// <summary>Prints what a change by name did.</summary>
+    public static int Render(Terminal terminal, ManagerResult result)
+    {
+        foreach (var m in result.Transaction.Messages)
+            terminal.Report(m);
+        foreach (var p in result.Transaction.Removed)
+            terminal.Out.WriteLine($"removed {p}");
+        foreach (var p in result.Transaction.Installed)
+            terminal.Out.WriteLine($"installed {p}");
+        if (result.Transaction.Installed.Count == 0 && result.Transaction.Removed.Count == 0)
+            terminal.Out.WriteLine("nothing to do");
+        return 0;
     }
 }

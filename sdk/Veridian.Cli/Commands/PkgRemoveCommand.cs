@@ -4,7 +4,7 @@ using Veridian.Pkg.Install;
 
 namespace Veridian.Cli.Commands;
 
-/// <summary><c>veridian pkg remove &lt;name…&gt; --sysroot D</c>: one all-or-nothing transaction; modified files are kept.</summary>
+/// <summary><c>veridian pkg remove &lt;name…&gt; --sysroot D</c>: one all-or-nothing transaction; refused when a package that stays depends on one that goes.</summary>
 internal sealed class PkgRemoveCommand : Command
 {
     private readonly Argument<string[]> _names = new("names") { Description = "Installed package names.", Arity = ArgumentArity.OneOrMore };
@@ -12,7 +12,7 @@ internal sealed class PkgRemoveCommand : Command
     private readonly Option<double> _lockTimeout = PkgOptions.LockTimeout();
 
     public PkgRemoveCommand()
-        : base("remove", "Remove packages from a sysroot as one transaction; files the user modified are kept and reported.")
+        : base("remove", "Remove packages from a sysroot as one transaction; refused (explained) if a remaining package depends on them; files the user modified are kept.")
     {
         Arguments.Add(_names);
         Options.Add(_sysroot);
@@ -20,13 +20,8 @@ internal sealed class PkgRemoveCommand : Command
         SetAction(parse =>
         {
             var terminal = Terminal.From(parse);
-            var installer = new Installer(new Sysroot(parse.GetValue(_sysroot)!), PkgOptions.Install(parse, _lockTimeout, terminal.Err));
-            var result = installer.Remove(parse.GetValue(_names)!);
-            foreach (var m in result.Messages)
-                terminal.Report(m);
-            foreach (var p in result.Removed)
-                terminal.Out.WriteLine($"removed {p}");
-            return 0;
+            var manager = PkgOptions.Manager(new Sysroot(parse.GetValue(_sysroot)!), PkgOptions.Install(parse, _lockTimeout, terminal.Err), offline: true, terminal);
+            return PkgOptions.Render(terminal, manager.Remove(parse.GetValue(_names)!));
         });
     }
 }

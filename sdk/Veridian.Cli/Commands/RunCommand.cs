@@ -62,6 +62,13 @@ internal sealed class RunCommand : Command
         AllowMultipleArgumentsPerToken = false,
     };
 
+    private readonly Option<string[]> _files = new("--files")
+    {
+        Description = "For VeridianOS programs: a folder whose files go into the image's file tree beside /init (repeatable; after the --with packages).",
+        Arity = ArgumentArity.OneOrMore,
+        AllowMultipleArgumentsPerToken = false,
+    };
+
     private readonly Option<string?> _saveImage = new("--save-image")
     {
         Description = "For VeridianOS programs: keep the OS image in this folder (kernel, boot-module.cpio) — the same program, arguments and packages give the same bytes.",
@@ -89,6 +96,7 @@ internal sealed class RunCommand : Command
         Options.Add(_env);
         Options.Add(_with);
         Options.Add(_trust);
+        Options.Add(_files);
         Options.Add(_saveImage);
         Arguments.Add(_path);
         Arguments.Add(_args);
@@ -108,7 +116,7 @@ internal sealed class RunCommand : Command
 
         var userProgram = target.Os == Os.Veridian && target.Subsystem == Subsystem.User;
         foreach (var (option, what) in new[] { (_env.Name, "sets a VeridianOS program's environment"), (_with.Name, "installs packages into a VeridianOS image"),
-                     (_trust.Name, "trusts keys for --with"), (_saveImage.Name, "keeps a VeridianOS image") })
+                     (_trust.Name, "trusts keys for --with"), (_files.Name, "adds files to a VeridianOS image"), (_saveImage.Name, "keeps a VeridianOS image") })
         {
             if (!userProgram && parse.GetResult(parse.CommandResult.Command.Options.First(o => o.Name == option)) is { Implicit: false })
                 throw DiagnosticException.Error(CliCodes.BadArguments, $"{option} {what}; {target.Canonical} is not a VeridianOS user target", hint: $"leave {option} out, or run a program built for <arch>-veridian-user-relibc");
@@ -153,7 +161,16 @@ internal sealed class RunCommand : Command
             var kernel = new BuildEngine().BuildFolder(KernelSources(), UserProgramRunner.KernelTargetFor(target));
             terminal.Note($"kernel {Path.GetRelativePath(Environment.CurrentDirectory, kernel.Output)}");
             using var image = packages.Length == 0 ? null : ImagePackages.Install(target, packages, parse.GetValue(_trust) ?? [], terminal);
-            result = UserProgramRunner.Run(image is null ? request : request with { ImageTrees = [image.Root] }, kernel.Output);
+            var trees = new List<string>();
+            if (image is not null)
+                trees.Add(image.Root);
+            foreach (var folder in parse.GetValue(_files) ?? [])
+            {
+                if (!Directory.Exists(folder))
+                    throw DiagnosticException.Error(RunnerCodes.BootModuleNotFound, $"--files '{folder}' is not a folder", hint: "pass a folder whose files go into the image (its layout is the image's)");
+                trees.Add(Path.GetFullPath(folder));
+            }
+            result = UserProgramRunner.Run(request with { ImageTrees = trees }, kernel.Output);
         }
         else
         {

@@ -109,9 +109,11 @@ public sealed class ModuleTranslator
         if (_cctors.Count > 0)
         {
             // Placed in .init_array directly: a TargetMachine made through the C API puts llvm.global_ctors in
-            // .ctors (UseInitArray is not settable there), which neither glibc nor the kernel script runs.
+            // .ctors (UseInitArray is not settable there), which neither glibc nor the kernel script runs. At priority
+            // 100 — the last one reserved for the implementation — so type initialisers run before every C (or C++)
+            // constructor, which may call into C# (relibc-cs's stdout is set up by one: printf in a constructor).
             var entries = string.Join(", ", _cctors.Values.Select(f => $"ptr {f}"));
-            sb.Append(CultureInfo.InvariantCulture, $"@__veridian_static_ctors = internal constant [{_cctors.Count} x ptr] [{entries}], section \".init_array\", align 8\n");
+            sb.Append(CultureInfo.InvariantCulture, $"@__veridian_static_ctors = internal constant [{_cctors.Count} x ptr] [{entries}], section \".init_array.{StaticConstructorPriority}\", align 8\n");
             sb.Append("@llvm.used = appending global [1 x ptr] [ptr @__veridian_static_ctors], section \"llvm.metadata\"\n");
         }
         if (mainFn is not null)
@@ -265,6 +267,9 @@ public sealed class ModuleTranslator
         RequireStaticConstructor(owner);
         return name;
     }
+
+    /// <summary>The <c>.init_array</c> priority of C# static constructors: 100, before C's 101–65535 and the default (docs/csharp-subset.md).</summary>
+    public const int StaticConstructorPriority = 100;
 
     /// <summary>Static constructors run at startup (.init_array), ordered by their type's metadata row.</summary>
     public void RequireStaticConstructor(NamedSig owner)

@@ -75,7 +75,7 @@ public unsafe struct Sink
 /// <c>- + space # 0</c>, width and precision (also <c>*</c>), length modifiers <c>hh h l ll j z t L</c>, conversions
 /// <c>d i u o x X c s p n %</c>, and the floating ones <c>f F e E g G a A</c> exactly (<see cref="FloatFormat"/>); the
 /// v* functions take C's va_list (<c>[CVaList]</c>), and <c>%n$</c> / <c>*m$</c> positions. Not yet: <c>L</c> (long double;
-/// fails with EINVAL), wide <c>%lc %ls</c> (COVERAGE.md).
+/// fails with EINVAL); <c>%lc %ls</c> convert by wcrtomb (COVERAGE.md).
 /// </summary>
 public static unsafe class Printf
 {
@@ -490,6 +490,50 @@ public static unsafe class Printf
                     {
                         var pct = (byte)'%';
                         sink.Put(&pct, 1);
+                        break;
+                    }
+                case (byte)'c' when length == 3:
+                    {
+                        // %lc: the wide character as a multibyte one (wcrtomb; EILSEQ fails the call, as glibc).
+                        var mb = stackalloc byte[4];
+                        var n = Wchar.Multibyte.Encode(mb, (uint)Int32At(ref args, positional, argument));
+                        if (n == Wchar.Multibyte.Invalid)
+                            return false;
+                        Pad(ref sink, flags & Minus, width, (int)n, mb, n, null, 0, 0);
+                        break;
+                    }
+                case (byte)'s' when length == 3:
+                    {
+                        // %ls: the wide string as multibyte characters, the precision counting bytes and no character cut.
+                        var ws = (uint*)PointerAt(ref args, positional, argument);
+                        if (ws == null)
+                        {
+                            fixed (byte* nullText = "(null)"u8)
+                                Pad(ref sink, flags & Minus, width, precision < 0 || precision >= 6 ? 6 : 0, nullText, precision < 0 || precision >= 6 ? 6u : 0u, null, 0, 0);
+                            break;
+                        }
+                        var mb = stackalloc byte[4];
+                        nuint total = 0;
+                        for (var w = ws; *w != 0; w++)
+                        {
+                            var n = Wchar.Multibyte.Encode(mb, *w);
+                            if (n == Wchar.Multibyte.Invalid)
+                                return false;
+                            if (precision >= 0 && total + n > (nuint)precision)
+                                break;
+                            total += n;
+                        }
+                        if ((flags & Minus) == 0)
+                            sink.Pad((byte)' ', width > (int)total ? width - (int)total : 0);
+                        nuint done = 0;
+                        for (var w = ws; done < total; w++)
+                        {
+                            var n = Wchar.Multibyte.Encode(mb, *w);
+                            sink.Put(mb, n);
+                            done += n;
+                        }
+                        if ((flags & Minus) != 0)
+                            sink.Pad((byte)' ', width > (int)total ? width - (int)total : 0);
                         break;
                     }
                 case (byte)'c':

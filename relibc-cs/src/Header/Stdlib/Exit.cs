@@ -30,11 +30,27 @@ public static unsafe class Exit
     [UnmanagedCallersOnly(EntryPoint = "exit")]
     public static void ExitExport(int status) => Run(status);
 
-    /// <summary>The body of exit(3), also the end of process start.</summary>
+    private static delegate* unmanaged<void>* s_finiStart, s_finiEnd;
+
+    /// <summary>The program's <c>.fini_array</c> (from crt1.o, through process start): run by exit after the atexit handlers.</summary>
+    public static void SetDestructors(delegate* unmanaged<void>* start, delegate* unmanaged<void>* end)
+    {
+        s_finiStart = start;
+        s_finiEnd = end;
+    }
+
+    /// <summary>
+    /// The body of exit(3), also the end of process start: the atexit handlers in reverse order of registration, then
+    /// the destructors (<c>.fini_array</c>, last entry first: the reverse of the constructors' order, as glibc), then
+    /// every stream flushed.
+    /// </summary>
     public static void Run(int status)
     {
         while (s_count > 0)
             ((delegate* unmanaged<void>)s_handlers.Entries[--s_count])();
+        // Each destructor runs once, even if one calls exit.
+        while (s_finiEnd > s_finiStart)
+            (*--s_finiEnd)();
         Streams.FlushAll();
         Pal.Exit(status);
     }
