@@ -10,6 +10,11 @@ struct IpcObject
     public ulong Word;
 }
 
+unsafe struct LongBounce
+{
+    public fixed byte Bytes[4096];
+}
+
 unsafe struct IpcObjectStorage
 {
     public fixed byte Bytes[Objects.MaxObjects * 16];
@@ -80,6 +85,47 @@ static unsafe class Ipc
     /// <summary>Flags bit 0 (of the opcode word's upper half): d3 is a capability to transfer.</summary>
     private const ulong GrantFlag = 1UL << 32;
 
+    /// <summary>Flags bit 1: a long part of <see cref="LongLength"/> bytes (flags bits 16–28) in the sender's IPC buffer.</summary>
+    private const ulong LongFlag = 1UL << 33;
+    public const ulong SetBuffer = 9, MaxLong = 4096;
+    private static LongBounce s_bounce;
+
+    private static ulong LongLength(ulong op) => (op >> 48) & 0x1FFF;
+
+    /// <summary>ipc_buffer(va): the calling thread's IPC buffer, a writable page (0: none).</summary>
+    public static long DoSetBuffer(ulong va)
+    {
+        if (va != 0 && (va & (PageTables.PageSize - 1)) != 0)
+            return -Errno.EINVAL;
+        if (va != 0 && !UserMemory.Check(Process.Root, va, PageTables.PageSize, write: true))
+            return -Errno.EFAULT;
+        Threads.Current->IpcBuffer = va;
+        return 0;
+    }
+
+    /// <summary>The sender's long part: at most <see cref="MaxLong"/> bytes, from a buffer it has and can read.</summary>
+    private static long CheckLong(ulong op)
+    {
+        if ((op & LongFlag) == 0)
+            return 0;
+        ulong buffer = Threads.Current->IpcBuffer;
+        if (LongLength(op) > MaxLong || buffer == 0)
+            return -Errno.EINVAL;
+        return UserMemory.Check(Process.Root, buffer, PageTables.PageSize, write: false) ? 0 : -Errno.EFAULT;
+    }
+
+    /// <summary>Copies a long part from the sender's buffer to the receiver's; without a receiving buffer (or one gone) the part is dropped and the flag cleared.</summary>
+    private static ulong CopyLong(ulong op, ThreadSlot* sender, ThreadSlot* receiver)
+    {
+        ulong n = LongLength(op), dropped = op & ~(LongFlag | 0x1FFFUL << 48);
+        byte* bounce = (byte*)Unsafe.AsPointer(ref s_bounce.Bytes[0]);
+        if (receiver->IpcBuffer == 0 || sender->IpcBuffer == 0
+            || !UserMemory.CopyIn(Process.Slot(sender->Process)->Root, bounce, sender->IpcBuffer, n)
+            || !UserMemory.CopyOut(Process.Slot(receiver->Process)->Root, receiver->IpcBuffer, bounce, n))
+            return dropped;
+        return op;
+    }
+
     private static int Index(ThreadSlot* t) => (int)(t - Threads.Slot(0));
 
     private static ThreadSlot* Thread(byte plusOne) => Threads.Slot(plusOne - 1);
@@ -130,6 +176,8 @@ static unsafe class Ipc
                 op &= ~GrantFlag;
             d3 = given == null ? 0 : (ulong)Caps.Token(given);
         }
+        if ((op & LongFlag) != 0)
+            op = CopyLong(op, sender, receiver);
         Machine.SetSyscallResult(to, 0);
         Machine.SetMessage(to, badge, op, d0, d1, d2, d3);
     }
@@ -138,9 +186,11 @@ static unsafe class Ipc
     private static long Check(ulong token, ulong op, ulong d3, out CapCell* ep)
     {
         long r = Caps.Lookup(Process.Index(Process.Current), token, CapType.Endpoint, Rights.Write, out ep);
-        if (r == 0 && (op & GrantFlag) != 0)
+        if (r != 0 || (op & (GrantFlag | LongFlag)) == 0)
+            return r; // the fast path's case: one test for both flags
+        if ((op & GrantFlag) != 0)
             r = (ep->Rights & Rights.Grant) == 0 ? -Caps.ECAPRIGHTS : Caps.Lookup(Process.Index(Process.Current), d3, CapType.Any, 0, out _);
-        return r;
+        return r == 0 ? CheckLong(op) : r;
     }
 
     /// <summary>send (call: false) and call (true): to a waiting receiver, or block on the endpoint's queue.</summary>
@@ -175,7 +225,7 @@ static unsafe class Ipc
         }
         receiver->ReplyTo = (byte)(Index(me) + 1);
         me->WaitFor = (ulong)Index(receiver);
-        if (receiver->Priority >= me->Priority && (op & GrantFlag) == 0)
+        if (receiver->Priority >= me->Priority && (op & (GrantFlag | LongFlag)) == 0)
         {
             // The fast path: the caller blocks on its reply and the receiver runs now, the message in its registers.
             me->State = ThreadState.IpcReply;
@@ -244,11 +294,13 @@ static unsafe class Ipc
     /// <summary>reply(op, d0–d3).</summary>
     public static long DoReply(ulong op, ulong d0, ulong d1, ulong d2, ulong d3)
     {
+        long r = CheckLong(op);
+        if (r != 0)
+            return r;
         ThreadSlot* caller = TakeCaller();
         if (caller == null)
             return -Caps.ECAPNOTFOUND;
-        Machine.SetSyscallResult(caller->Frame, 0);
-        Machine.SetMessage(caller->Frame, 0, op & ~GrantFlag, d0, d1, d2, d3);
+        Deliver(caller->Frame, caller, 0, op & ~GrantFlag, d0, d1, d2, d3, Threads.Current);
         caller->State = ThreadState.Ready;
         return 0;
     }
@@ -257,6 +309,8 @@ static unsafe class Ipc
     public static void DoReplyRecv(byte* frame, ulong token, ulong op, ulong d0, ulong d1, ulong d2, ulong d3)
     {
         long r = Caps.Lookup(Process.Index(Process.Current), token, CapType.Endpoint, Rights.Read, out CapCell* ep);
+        if (r == 0 && (op & LongFlag) != 0)
+            r = CheckLong(op);
         if (r != 0)
         {
             Machine.SetSyscallResult(frame, r);
@@ -265,7 +319,7 @@ static unsafe class Ipc
         IpcObject* o = Objects.Endpoint(ep->Object);
         ThreadSlot* me = Threads.Current;
         ThreadSlot* caller = TakeCaller();
-        if (caller != null && (o->Head == 0 || Thread(o->Head)->State == ThreadState.IpcReceive) && caller->Priority >= me->Priority)
+        if (caller != null && (op & LongFlag) == 0 && (o->Head == 0 || Thread(o->Head)->State == ThreadState.IpcReceive) && caller->Priority >= me->Priority)
         {
             // The fast path: no one is queued to send, so this thread waits on the endpoint and the caller runs now.
             me->WaitFor = ep->Object;
@@ -278,8 +332,7 @@ static unsafe class Ipc
         }
         if (caller != null)
         {
-            Machine.SetSyscallResult(caller->Frame, 0);
-            Machine.SetMessage(caller->Frame, 0, op & ~GrantFlag, d0, d1, d2, d3);
+            Deliver(caller->Frame, caller, 0, op & ~GrantFlag, d0, d1, d2, d3, me);
             caller->State = ThreadState.Ready;
         }
         ReceiveOn(frame, ep->Object);

@@ -221,6 +221,7 @@ static unsafe class Process
         Caps.ForkSpace(Current, child);
         ThreadSlot* t = Threads.New(child, Threads.Current->Priority);
         t->Tls = Machine.GetTls(frame);
+        t->IpcBuffer = Threads.Current->IpcBuffer; // the same page of the copied memory
         Memory.Copy(t->Frame, frame, (ulong)Machine.FrameSize);
         Machine.SetSyscallResult(t->Frame, 0);
         t->State = ThreadState.Ready;

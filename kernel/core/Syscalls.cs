@@ -12,7 +12,7 @@ static class Errno
 /// getpid 15, getppid 16; memory mmap 20 / munmap 21 / mprotect 22 / brk 23; threads create 40, exit 41, join 42,
 /// gettid 43, setpriority 44; files open 50, close 51, read 52, write 53, seek 54, stat 55; clock_gettime 160,
 /// nanosleep 162; futex_wait 201, futex_wake 202; arch_prctl 203; uname 204; capabilities and IPC
-/// (docs/capabilities.md): send 0, receive 1, call 2, reply 3, endpoint_create 4, share_memory 6, map_memory 7, reply_recv 8, cap_copy 30, cap_revoke 31,
+/// (docs/capabilities.md): send 0, receive 1, call 2, reply 3, endpoint_create 4, share_memory 6, map_memory 7, reply_recv 8, ipc_buffer 9, cap_copy 30, cap_revoke 31,
 /// cap_mint 32, cap_move 33, cap_delete 34, cap_identify 35, notification_create 36, signal 37, wait 38, poll 39; devices irq_bind 70, irq_ack 71,
 /// port_in 72, port_out 73, device_map 74. Every user pointer is checked against
 /// the process's own tables before it is used; an unknown number is -ENOSYS.
@@ -31,6 +31,17 @@ static unsafe class Syscalls
     /// <summary>Carries out a call from the trap frame's thread; the result goes into the frame (the one that is resumed may be another thread's).</summary>
     public static void Dispatch(byte* frame, ulong number, ulong a0, ulong a1, ulong a2, ulong a3, ulong a4, ulong a5)
     {
+        // IPC's fast-path calls first, before the table's search.
+        if (number == Ipc.Call)
+        {
+            Ipc.SendOrCall(frame, true, a0, a1, a2, a3, a4, a5);
+            return;
+        }
+        if (number == Ipc.ReplyRecv)
+        {
+            Ipc.DoReplyRecv(frame, a0, a1, a2, a3, a4, a5);
+            return;
+        }
         switch (number)
         {
             case Exit:
@@ -66,14 +77,10 @@ static unsafe class Syscalls
                 return;
             }
             case Ipc.Send:
-            case Ipc.Call:
-                Ipc.SendOrCall(frame, number == Ipc.Call, a0, a1, a2, a3, a4, a5);
+                Ipc.SendOrCall(frame, false, a0, a1, a2, a3, a4, a5);
                 return;
             case Ipc.Receive:
                 Ipc.Recv(frame, a0);
-                return;
-            case Ipc.ReplyRecv:
-                Ipc.DoReplyRecv(frame, a0, a1, a2, a3, a4, a5);
                 return;
             case Ipc.Wait:
             case Ipc.Poll:
@@ -140,6 +147,8 @@ static unsafe class Syscalls
                 return Devices.Port(a0, a1, a2, number == Devices.PortOut);
             case Devices.DeviceMap:
                 return Devices.Map(a0);
+            case Ipc.SetBuffer:
+                return Ipc.DoSetBuffer(a0);
             case ShareMemory:
                 return SharedMemory.Create(a0);
             case MapMemory:

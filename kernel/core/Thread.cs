@@ -46,6 +46,8 @@ unsafe struct ThreadSlot
     public ulong WaitFor, WaitAddress, WakeAt;
     /// <summary>The TLS register (x86_64 FS base, aarch64 TPIDR_EL0, riscv64 tp): saved and restored on each switch.</summary>
     public ulong Tls;
+    /// <summary>The thread's IPC buffer page (ipc_buffer; 0: none): where long messages go and come from.</summary>
+    public ulong IpcBuffer;
     public fixed byte Frame[Veridian.Kernel.Process.MaxFrame];
     /// <summary>The user FP/SIMD registers (Machine.SaveFpu), saved and restored with the frame: user threads share the CPU's.</summary>
     public fixed byte Fpu[Veridian.Kernel.Process.MaxFpu];

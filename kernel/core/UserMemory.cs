@@ -125,6 +125,9 @@ static unsafe class UserMemory
     /// </summary>
     public static bool CopyIn(byte* to, ulong va, ulong length) => Copy(Process.Root, va, to, length, toUser: false);
 
+    /// <summary>Copy-in from the space <paramref name="root"/> (IPC's long messages, from a blocked sender's buffer).</summary>
+    public static bool CopyIn(ulong root, byte* to, ulong va, ulong length) => Copy(root, va, to, length, toUser: false);
+
     /// <summary>Copy-out: <paramref name="length"/> bytes from the kernel's <paramref name="from"/> to user memory at <paramref name="va"/> of the space <paramref name="root"/>; false (nothing written) unless all of it is writable user memory.</summary>
     public static bool CopyOut(ulong root, ulong va, byte* from, ulong length) => Copy(root, va, from, length, toUser: true);
 

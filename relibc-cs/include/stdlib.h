@@ -9,6 +9,10 @@
 #define MB_CUR_MAX (__ctype_get_mb_cur_max())
 __RELIBC_BEGIN
 size_t __ctype_get_mb_cur_max(void);
+int posix_openpt(int);
+int grantpt(int);
+int unlockpt(int);
+char *ptsname(int);
 int mblen(const char *, size_t);
 int mbtowc(__WCHAR_TYPE__ *__restrict, const char *__restrict, size_t);
 int wctomb(char *, __WCHAR_TYPE__);

@@ -25,6 +25,8 @@ __RELIBC_BEGIN
 ssize_t write(int, const void *, size_t);
 ssize_t read(int, void *, size_t);
 int close(int);
+pid_t tcgetpgrp(int);
+int tcsetpgrp(int, pid_t);
 int unlink(const char *);
 int rmdir(const char *);
 off_t lseek(int, off_t, int);

@@ -102,6 +102,9 @@ public class UserProgramTests
         Assert.Contains("  the badge the server saw 7 ok\n", log, StringComparison.Ordinal);
         Assert.Contains("  and signalled it 1 ok\n", log, StringComparison.Ordinal);
         Assert.Contains("1000 calls answered in order 1 ok\n", log, StringComparison.Ordinal);
+        Assert.Contains("a long call of 1000 bytes: the server's sum 1 ok\n", log, StringComparison.Ordinal);
+        Assert.Contains("  the long reply, the bytes reversed 1 ok\n", log, StringComparison.Ordinal);
+        Assert.Contains("a long call from a buffer that was unmapped -9 ok\n", log, StringComparison.Ordinal);
         Assert.Contains("  its receive ended with ECAPREVOKED 61 ok\n", log, StringComparison.Ordinal);
         Assert.Contains("call a server that dies before it replies -11 ok\n", log, StringComparison.Ordinal);
         Assert.Contains("map a read-only capability for writing -12 ok\n", log, StringComparison.Ordinal);

@@ -91,6 +91,7 @@ public sealed partial class HeaderTests
             ["ThreadAttributes"] = "pthread_attr_t", ["Mutex"] = "pthread_mutex_t", ["MutexAttributes"] = "pthread_mutexattr_t",
             ["Condition"] = "pthread_cond_t", ["ConditionAttributes"] = "pthread_condattr_t",
             ["ReadWriteLock"] = "pthread_rwlock_t", ["ReadWriteLockAttributes"] = "pthread_rwlockattr_t",
+            ["Barrier"] = "pthread_barrier_t", ["BarrierAttributes"] = "pthread_barrierattr_t",
         }),
         ("spawn.h", ["Spawn", "Types.cs"], new() { ["SpawnAttributes"] = "posix_spawnattr_t", ["FileActions"] = "posix_spawn_file_actions_t" }),
     ];

@@ -21,9 +21,13 @@ static u64 with_gen(u64 t, u64 g) { return (t & ~(0xFFul << 48)) | (g & 0xFF) <<
 static u64 rng = 0x9E3779B97F4A7C15ul;
 static u64 next_random(void) { rng ^= rng << 13; rng ^= rng >> 7; rng ^= rng << 17; return rng; }
 
+static unsigned char server_buffer[4096] __attribute__((aligned(4096)));
+static unsigned char client_buffer[4096] __attribute__((aligned(4096)));
+
 /* The server, in the child: answers calls until told to stop. */
 static void serve(u64 ep)
 {
+    sys1(SYS_IPC_BUFFER, (long)server_buffer);
     struct msg m = ipc(SYS_RECEIVE, ep, 0, 0, 0, 0, 0);
     for (;;)
     {
@@ -45,6 +49,15 @@ static void serve(u64 ep)
             long s = sys1(SYS_SIGNAL, (long)m.d[3]);
             m = ipc(SYS_REPLY_RECV, ep, 3, (u64)got, info.type, (u64)s, 0);
         }
+        else if (op == 6)      /* a long message: its sum, its length and flag; the reply is the bytes reversed */
+        {
+            u64 n = (m.op >> 33 & 1) ? (m.op >> 48 & 0x1FFF) : 0, sum = 0;
+            for (u64 i = 0; i < n; i++) sum += server_buffer[i];
+            for (u64 i = 0; i < n / 2; i++) { unsigned char t = server_buffer[i]; server_buffer[i] = server_buffer[n - 1 - i]; server_buffer[n - 1 - i] = t; }
+            m = ipc(SYS_REPLY_RECV, ep, 6 | (n ? IPC_LONG(n) : 0), sum, n, m.op >> 33 & 1, 0);
+        }
+        else if (op == 7 || op == 8) /* drop the IPC buffer / take it again */
+            m = ipc(SYS_REPLY_RECV, ep, op, (u64)sys1(SYS_IPC_BUFFER, op == 7 ? 0 : (long)server_buffer), 0, 0, 0);
         else if (op == 4)      /* dies in the middle of a call */
             sys1(SYS_EXIT, 4);
         else if (op == 5)      /* receive on until the endpoint goes: the last receive's error is the status */
@@ -149,6 +162,27 @@ ENTRY void _start(void)
     check("  and signalled it", (long)ipc(SYS_POLL, (u64)nt, 0, 0, 0, 0, 0).badge, 1);
     check("grant without the grant right", ipc(SYS_CALL, (u64)wo, 3 | IPC_GRANT, 0, 0, 0, (u64)nt).status, -ECAPRIGHTS);
     check("grant a bad token", ipc(SYS_CALL, (u64)badged, 3 | IPC_GRANT, 0, 0, 0, with_gen((u64)nt, 99)).status, -ECAPREVOKED);
+    /* Long messages through the IPC buffers. */
+    check("ipc_buffer at an unaligned address", sys1(SYS_IPC_BUFFER, (long)client_buffer + 8), -EINVAL);
+    check("ipc_buffer on an unmapped page", sys1(SYS_IPC_BUFFER, 0x1000), -EFAULT);
+    check("ipc_buffer on read-only code", sys1(SYS_IPC_BUFFER, (long)_start & ~4095l), -EFAULT);
+    check("a long call without a buffer", ipc(SYS_CALL, (u64)badged, 6 | IPC_LONG(100), 0, 0, 0, 0).status, -EINVAL);
+    check("ipc_buffer", sys1(SYS_IPC_BUFFER, (long)client_buffer), 0);
+    u64 expected = 0;
+    for (int i = 0; i < 1000; i++) { client_buffer[i] = (unsigned char)(i * 7); expected += (unsigned char)(i * 7); }
+    m = ipc(SYS_CALL, (u64)badged, 6 | IPC_LONG(1000), 0, 0, 0, 0);
+    check("a long call of 1000 bytes: the server's sum", (long)(m.d[0] == expected && m.d[1] == 1000 && m.d[2] == 1), 1);
+    check("  the long reply, the bytes reversed", client_buffer[0] == (unsigned char)(999 * 7) && client_buffer[999] == 0 && (m.op >> 48) == 1000, 1);
+    check("a long call of 5000 bytes", ipc(SYS_CALL, (u64)badged, 6 | IPC_LONG(5000), 0, 0, 0, 0).status, -EINVAL);
+    check("the server drops its buffer", (long)ipc(SYS_CALL, (u64)badged, 7, 0, 0, 0, 0).d[0], 0);
+    m = ipc(SYS_CALL, (u64)badged, 6 | IPC_LONG(1000), 0, 0, 0, 0);
+    check("  a long call to it arrives without its long part", (long)(m.status | m.d[1] << 8 | m.d[2] << 16), 0);
+    ipc(SYS_CALL, (u64)badged, 8, 0, 0, 0, 0);
+    long page = sys6(SYS_MMAP, 0, 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    sys1(SYS_IPC_BUFFER, page);
+    sys3(SYS_MUNMAP, page, 4096, 0);
+    check("a long call from a buffer that was unmapped", ipc(SYS_CALL, (u64)badged, 6 | IPC_LONG(10), 0, 0, 0, 0).status, -EFAULT);
+    sys1(SYS_IPC_BUFFER, 0);
     long loop_ok = 1;
     for (u64 i = 0; i < 1000; i++)
     {

@@ -2,7 +2,8 @@
  * argument registers and comes back in seven (status, badge, opcode word, d0-d3). */
 #include "syscall.h"
 
-enum { SYS_IRQ_BIND = 70, SYS_IRQ_ACK = 71, SYS_PORT_IN = 72, SYS_PORT_OUT = 73, SYS_DEVICE_MAP = 74, ENOTSUP = 53,
+enum { SYS_IPC_BUFFER = 9,
+       SYS_IRQ_BIND = 70, SYS_IRQ_ACK = 71, SYS_PORT_IN = 72, SYS_PORT_OUT = 73, SYS_DEVICE_MAP = 74, ENOTSUP = 53,
        SLOT_DEVICE = 62, SLOT_INTERRUPT = 63, CAP_DEVICE = 4, CAP_INTERRUPT = 8,
        SYS_SHARE_MEMORY = 6, SYS_MAP_MEMORY = 7, EACCES = 18, CAP_MEMORY = 0,
        SYS_SEND = 0, SYS_RECEIVE = 1, SYS_CALL = 2, SYS_REPLY = 3, SYS_ENDPOINT_CREATE = 4, SYS_REPLY_RECV = 8,
@@ -13,6 +14,8 @@ enum { SYS_IRQ_BIND = 70, SYS_IRQ_ACK = 71, SYS_PORT_IN = 72, SYS_PORT_OUT = 73,
        R_READ = 1, R_WRITE = 2, R_GRANT = 8 };
 
 #define IPC_GRANT (1ul << 32)
+/* A long part of n bytes (at most 4096) in the sender's IPC buffer (flags bit 1, the length in flags bits 16-28). */
+#define IPC_LONG(n) (1ul << 33 | (u64)(n) << 48)
 /* Slot 1: the process's own capability (type process, every right, generation 0); the first process also holds the
  * console's device capability in slot 62 and its interrupt capability in slot 63 (read, write, grant). */
 #define DEVICE (62ul | 4ul << 56 | 11ul << 60)

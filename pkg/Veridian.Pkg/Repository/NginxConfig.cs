@@ -5,6 +5,7 @@ namespace Veridian.Pkg.Repository;
 /// <summary>
 /// The nginx configuration that serves a repository folder on 127.0.0.1 (<c>veridian pkg repo serve</c> and the HTTP
 /// tests): static files only, every path with a component starting with a dot refused (<c>.staged/</c>, temp files),
+/// one nginx process as the invoking user (no master/worker split, so no switch to <c>nobody</c>, who may not read the folder),
 /// all of nginx's own files (pid, logs, temp folders) in the run folder given to <see cref="Write"/>.
 /// </summary>
 public static class NginxConfig
@@ -16,8 +17,7 @@ public static class NginxConfig
         var run = Path.GetFullPath(runDir);
         var text = string.Create(CultureInfo.InvariantCulture, $$"""
             daemon off;
-            master_process on;
-            worker_processes 1;
+            master_process off;
             pid {{run}}/nginx.pid;
             error_log {{run}}/error.log warn;
             events { worker_connections 128; }

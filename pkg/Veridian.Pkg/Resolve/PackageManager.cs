@@ -48,6 +48,25 @@ public sealed class PackageManager(Sysroot sysroot, ManagerOptions? options = nu
         return Run(db => (new ResolveRequest { Require = [.. requested, .. Keep(db)] }, requested.Select(r => r.Name).ToHashSet(StringComparer.Ordinal)));
     }
 
+    /// <summary>
+    /// <c>install --dry-run NAME…</c>: resolves as <see cref="Install"/> would (after updating the sources unless offline) and returns
+    /// what would be installed, without downloading or changing anything.
+    /// </summary>
+    public IReadOnlyList<Candidate> DryRun(IReadOnlyList<string> specs)
+    {
+        var requested = specs.Select(ParseSpec).ToList();
+        var sources = SourceList.Load(Sysroot);
+        if (!_options.Offline)
+        {
+            using var _ = SysrootLock.Acquire(Sysroot, _options.Install.LockTimeout, _options.Install.OnWait);
+            foreach (var s in SourceList.Ordered(sources))
+                SourceList.Update(Sysroot, s, _options.Client);
+        }
+        var db = Sysroot.ReadDatabase();
+        var resolution = new Solver(BuildUniverse(db, sources), new ResolveRequest { Require = [.. requested, .. Keep(db)] }).Solve();
+        return resolution.Values.Where(c => db.Find(c.Name)?.Version != c.Version.Text).ToList();
+    }
+
     /// <summary><c>upgrade [NAME…]</c>: the newest versions of the named (or all installed) packages that keep everything satisfied.</summary>
     public ManagerResult Upgrade(IReadOnlyList<string> names) => Run(db =>
     {

@@ -49,6 +49,9 @@ public sealed partial class Solver
     private readonly Dictionary<int, Term> _accumulated = [];
     private readonly Dictionary<int, int> _decisions = [];
 
+    /// <summary>Packages with a positive accumulated term and no decision: the only ones <see cref="Decide"/> looks at.</summary>
+    private readonly HashSet<int> _pending = [];
+
     /// <summary>Work done, for the bench: decisions and conflicts.</summary>
     public int Decisions { get; private set; }
     public int Conflicts { get; private set; }
@@ -208,7 +211,10 @@ public sealed partial class Solver
     private void Derive(Term term, Incompatibility cause)
     {
         _assignments.Add(new Assignment(term, Level, cause));
-        _accumulated[term.Package] = AccumulatedOf(term.Package) is { } a ? a.Intersect(term) : term;
+        var acc = AccumulatedOf(term.Package) is { } a ? a.Intersect(term) : term;
+        _accumulated[term.Package] = acc;
+        if (acc.Positive && !_decisions.ContainsKey(term.Package))
+            _pending.Add(term.Package);
     }
 
     /// <summary>Conflict resolution: learns an incompatibility and backjumps (PubGrub's "conflict resolution").</summary>
@@ -306,6 +312,12 @@ public sealed partial class Solver
         _accumulated.Clear();
         foreach (var a in _assignments)
             _accumulated[a.Term.Package] = _accumulated.TryGetValue(a.Term.Package, out var t) ? t.Intersect(a.Term) : a.Term;
+        _pending.Clear();
+        foreach (var (id, acc) in _accumulated)
+        {
+            if (acc.Positive && !_decisions.ContainsKey(id))
+                _pending.Add(id);
+        }
     }
 
     /// <summary>PubGrub's decision making: the undecided package with a positive term and the fewest options, at its preferred option.</summary>
@@ -313,11 +325,9 @@ public sealed partial class Solver
     {
         int? best = null;
         var bestCount = int.MaxValue;
-        foreach (var (id, acc) in _accumulated)
+        foreach (var id in _pending)
         {
-            if (!acc.Positive || _decisions.ContainsKey(id))
-                continue;
-            var count = acc.Set.Count;
+            var count = _accumulated[id].Set.Count;
             if (count < bestCount || (count == bestCount && string.CompareOrdinal(_domains[id].Name, _domains[best!.Value].Name) < 0))
             {
                 best = id;
@@ -341,6 +351,7 @@ public sealed partial class Solver
         Expand(package, index);
         Decisions++;
         _decisions[package] = index;
+        _pending.Remove(package);
         var term = Pos(package, VersionSet.Of(_domains[package].Size, [index]));
         _assignments.Add(new Assignment(term, Level, null));
         _accumulated[package] = _accumulated[package].Intersect(term);

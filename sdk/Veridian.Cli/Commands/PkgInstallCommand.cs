@@ -17,6 +17,7 @@ internal sealed class PkgInstallCommand : Command
     private readonly Option<double> _lockTimeout = PkgOptions.LockTimeout();
     private readonly Option<string?> _fromLock = new("--from-lock") { Description = "Install exactly the packages of this lock file (their versions and bytes); others are removed." };
     private readonly Option<bool> _offline = PkgOptions.Offline();
+    private readonly Option<bool> _dryRun = new("--dry-run") { Description = "Resolve the names and print what would be installed; download and change nothing." };
 
     public PkgInstallCommand()
         : base("install", "Install packages in a sysroot as one transaction (all or nothing): files as given, names resolved with their dependencies from the sources.")
@@ -26,6 +27,7 @@ internal sealed class PkgInstallCommand : Command
         Options.Add(_lockTimeout);
         Options.Add(_fromLock);
         Options.Add(_offline);
+        Options.Add(_dryRun);
         SetAction(parse =>
         {
             var terminal = Terminal.From(parse);
@@ -48,6 +50,12 @@ internal sealed class PkgInstallCommand : Command
                     terminal.Report(m);
                 foreach (var p in result.Installed)
                     terminal.Out.WriteLine($"installed {p}");
+                return 0;
+            }
+            if (parse.GetValue(_dryRun) && files == 0)
+            {
+                foreach (var c in PkgOptions.Manager(sysroot, options, parse.GetValue(_offline), terminal).DryRun(args))
+                    terminal.Out.WriteLine($"would install {c.Name} {c.Version} from {c.Source}");
                 return 0;
             }
             if (files > 0)

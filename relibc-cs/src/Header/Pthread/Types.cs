@@ -62,3 +62,21 @@ public struct ReadWriteLockAttributes
 {
     public int Shared;
 }
+
+/// <summary><c>pthread_barrier_t</c>: the count, the threads waiting, the round they wait on (a futex word), a lock, and whether it is process-shared.</summary>
+[StructLayout(LayoutKind.Sequential, Size = 32)]
+public struct Barrier
+{
+    public int Count;
+    public int Waiting;
+    public int Round;
+    public int Lock;
+    public int Shared;
+}
+
+/// <summary><c>pthread_barrierattr_t</c>.</summary>
+[StructLayout(LayoutKind.Sequential, Size = 8)]
+public struct BarrierAttributes
+{
+    public int Shared;
+}

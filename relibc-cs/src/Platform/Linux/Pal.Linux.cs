@@ -28,6 +28,9 @@ internal static unsafe partial class Pal
     /// <summary>TCGETS into a termios buffer of at least 60 bytes: 0 when <paramref name="fd"/> is a terminal.</summary>
     public static nint TerminalAttributes(int fd, byte* termios) => Syscall.Call(Nr.Ioctl, fd, 0x5401, (nint)termios);
 
+    /// <summary>A terminal ioctl (<paramref name="request"/> is Linux's number, the same on the three targets).</summary>
+    public static nint TerminalControl(int fd, uint request, nint argument) => Syscall.Call(Nr.Ioctl, fd, (nint)request, argument);
+
     public static nint Map(void* address, nuint length, int protection, int flags, int fd, long offset) =>
         Syscall.Call(Nr.Mmap, (nint)address, (nint)length, protection, flags, fd, (nint)offset);
 

@@ -41,6 +41,9 @@ internal static unsafe partial class Pal
         return 0;
     }
 
+    /// <summary>The console has no terminal settings to change, drain, flush or report.</summary>
+    public static nint TerminalControl(int fd, uint request, nint argument) => -ENOSYS;
+
     /// <summary>mmap: anonymous private memory only (docs/abi.md); a file mapping or MAP_FIXED is EINVAL from the kernel.</summary>
     public static nint Map(void* address, nuint length, int protection, int flags, int fd, long offset) =>
         Syscall.Call(Nr.Mmap, (nint)address, (nint)length, protection, flags & ~0x20000 /* MAP_STACK: advice */, fd, (nint)offset);
