@@ -146,12 +146,12 @@ internal static unsafe class Int128
             r = new UInt128Parts(aLo, aHi);
             return;
         }
-        var shift = LeadingZeros(bLo, bHi) - LeadingZeros(aLo, aHi);
-        ShiftLeft(ref bLo, ref bHi, shift);
+        var shift = Wide.LeadingZeros(bLo, bHi) - Wide.LeadingZeros(aLo, aHi);
+        Wide.ShiftLeft(ref bLo, ref bHi, shift);
         ulong qLo = 0, qHi = 0;
         for (var i = 0; i <= shift; i++)
         {
-            ShiftLeft(ref qLo, ref qHi, 1);
+            Wide.ShiftLeft(ref qLo, ref qHi, 1);
             if (!Less(aLo, aHi, bLo, bHi))
             {
                 var borrow = aLo < bLo ? 1UL : 0;
@@ -215,7 +215,7 @@ internal static unsafe class Int128
         var exponent = (int)((bits >> 52) & 0x7FF) - 1023; // 64 … 127
         var mantissa = (bits & ((1UL << 52) - 1)) | (1UL << 52);
         ulong lo = mantissa, hi = 0;
-        ShiftLeft(ref lo, ref hi, exponent - 52);
+        Wide.ShiftLeft(ref lo, ref hi, exponent - 52);
         return new UInt128Parts(lo, hi);
     }
 
@@ -235,10 +235,27 @@ internal static unsafe class Int128
 
     private static bool Less(ulong aLo, ulong aHi, ulong bLo, ulong bHi) => aHi < bHi || (aHi == bHi && aLo < bLo);
 
-    private static int LeadingZeros(ulong lo, ulong hi) => hi != 0 ? BitOperations.LeadingZeroCount(hi) : 64 + BitOperations.LeadingZeroCount(lo);
+    private static void Negate(ref ulong lo, ref ulong hi)
+    {
+        lo = ~lo + 1;
+        hi = ~hi + (lo == 0 ? 1UL : 0);
+    }
+
+    private static void Abs(ref ulong lo, ref ulong hi)
+    {
+        if ((hi >> 63) != 0)
+            Negate(ref lo, ref hi);
+    }
+}
+
+/// <summary>Unsigned 128-bit values as two halves, low first: the shifts and counts the builtins and libm's fma share.</summary>
+internal static class Wide
+{
+    /// <summary>The leading zero bits of (hi:lo), 0 … 128.</summary>
+    public static int LeadingZeros(ulong lo, ulong hi) => hi != 0 ? BitOperations.LeadingZeroCount(hi) : 64 + BitOperations.LeadingZeroCount(lo);
 
     /// <summary>(hi:lo) &lt;&lt;= n for 0 ≤ n &lt; 128.</summary>
-    private static void ShiftLeft(ref ulong lo, ref ulong hi, int n)
+    public static void ShiftLeft(ref ulong lo, ref ulong hi, int n)
     {
         if (n == 0)
             return;
@@ -250,17 +267,5 @@ internal static unsafe class Int128
         }
         hi = (hi << n) | (lo >> (64 - n));
         lo <<= n;
-    }
-
-    private static void Negate(ref ulong lo, ref ulong hi)
-    {
-        lo = ~lo + 1;
-        hi = ~hi + (lo == 0 ? 1UL : 0);
-    }
-
-    private static void Abs(ref ulong lo, ref ulong hi)
-    {
-        if ((hi >> 63) != 0)
-            Negate(ref lo, ref hi);
     }
 }
