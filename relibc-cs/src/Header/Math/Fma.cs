@@ -35,21 +35,7 @@ public static unsafe class Fma
         hi >>= n;
     }
 
-    private static void ShiftLeft(ref ulong hi, ref ulong lo, int n)
-    {
-        if (n == 0)
-            return;
-        if (n >= 64)
-        {
-            hi = lo << (n - 64);
-            lo = 0;
-            return;
-        }
-        hi = (hi << n) | (lo >> (64 - n));
-        lo <<= n;
-    }
-
-    private static int TopBit(ulong hi, ulong lo) => hi != 0 ? 127 - Bits.Clz(hi) : 63 - Bits.Clz(lo);
+    private static int TopBit(ulong hi, ulong lo) => 127 - Relibc.Builtins.Wide.LeadingZeros(lo, hi);
 
     /// <summary>x × y + z rounded once.</summary>
     public static double Fused(double x, double y, double z)
@@ -71,7 +57,7 @@ public static unsafe class Fma
         // Both operands with their leading bit at bit 125 (two bits of headroom for the carry of a sum).
         var ph = Bits.Mul128(mx, my, out var pl);
         var shiftP = 125 - TopBit(ph, pl);
-        ShiftLeft(ref ph, ref pl, shiftP);
+        Relibc.Builtins.Wide.ShiftLeft(ref pl, ref ph, shiftP);
         var eP = ex + ey - shiftP;
         ZAt125(mz, out var zh, out var zl);
         var eZ = ez - 73;
@@ -122,7 +108,7 @@ public static unsafe class Fma
         }
         else
         {
-            ShiftLeft(ref rh, ref rl, 61 - t);
+            Relibc.Builtins.Wide.ShiftLeft(ref rl, ref rh, 61 - t);
             lsb -= 61 - t;
         }
         var m = rl | (sticky ? 1UL : 0);
