@@ -42,12 +42,18 @@ static unsafe class Arguments
             return -Errno.E2BIG;
         Memory.Copy(block->Strings + block->Length, text, length);
         block->Strings[block->Length + length] = 0;
+        Count(block, length, environment);
+        return 0;
+    }
+
+    /// <summary>Takes in the string of <paramref name="length"/> bytes (and its NUL) just written at the block's end.</summary>
+    private static void Count(ArgumentBlock* block, ulong length, bool environment)
+    {
         block->Length += length + 1;
         if (environment)
             block->EnvCount++;
         else
             block->ArgCount++;
-        return 0;
     }
 
     /// <summary>Appends the strings of the current process's NULL-terminated vector at <paramref name="vector"/>; 0, -EFAULT or -E2BIG.</summary>
@@ -67,11 +73,7 @@ static unsafe class Arguments
                 return -Errno.E2BIG;
             if (length < 0)
                 return length;
-            block->Length += (ulong)length + 1;
-            if (environment)
-                block->EnvCount++;
-            else
-                block->ArgCount++;
+            Count(block, (ulong)length, environment);
         }
     }
 

@@ -5,7 +5,7 @@ namespace Veridian.Tests;
 /// &lt;arch&gt;-veridian-user-relibc</c> and run by <c>veridian run</c> as /init beside the SDK's kernel under QEMU
 /// (docs/run.md, "VeridianOS programs"). Each run is one real boot of a few seconds.
 /// </summary>
-public sealed partial class VeridianTests
+public sealed class VeridianTests
 {
     private static string[] RunArgs(string arch, string path) => ["run", "--timeout", "90", "--target", $"{arch}-veridian-user-relibc", path];
 
@@ -133,19 +133,18 @@ public sealed partial class VeridianTests
             Corpus.Compile(program, $"{arch}-veridian-user-relibc", dir.Combine("tree", "bin", program));
         }
         var init = dir["init"];
-        var build = VeridianCli.Run(["cc", "--target", $"{arch}-veridian-user-relibc", "-O2", Repo.PathOf("tests", "c", "veridian-init", "init.c"), "-o", init], environment: Corpus.Environment);
+        var build = VeridianCli.Run(["cc", "--target", $"{arch}-veridian-user-relibc", "-O2", CorpusLauncher.SourcePath, "-o", init], environment: Corpus.Environment);
         Assert.True(build.ExitCode == 0, build.ToString());
         var run = VeridianCli.Run(["run", "--timeout", "240", "--target", $"{arch}-veridian-user-relibc", init, "--files", dir["tree"], "--", .. programs],
             environment: Corpus.Environment, timeoutMs: 300_000);
         Assert.True(run.ExitCode == 0, run.ToString());
-        var framed = Framed().Matches(run.StdOut).ToDictionary(m => m.Groups["name"].Value, m => (Output: m.Groups["output"].Value, Status: int.Parse(m.Groups["status"].Value, System.Globalization.CultureInfo.InvariantCulture)));
+        var framed = CorpusLauncher.Runs(run.StdOut);
         var failures = new List<string>();
         foreach (var program in programs)
         {
-            // The launcher ends every program's output with a newline of its own (the last line may have none).
             if (!framed.TryGetValue(program, out var veridian))
                 failures.Add($"{program} on {arch}: no output framed by the launcher");
-            else if (veridian.Status != linux[program].ExitCode || veridian.Output != linux[program].StdOut + "\n")
+            else if (veridian.Status != linux[program].ExitCode || veridian.Output != linux[program].StdOut)
                 failures.Add($"{program} on {arch}: exit {veridian.Status} on VeridianOS, {linux[program].ExitCode} on Linux\n--- Linux\n{linux[program].StdOut}--- VeridianOS\n{veridian.Output}");
         }
         Assert.True(failures.Count == 0, string.Join("\n---\n", failures));
@@ -176,9 +175,6 @@ public sealed partial class VeridianTests
         }
         return data;
     }
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"@@@ begin (?<name>\S+)\n(?<output>.*?)@@@ end \k<name> (?<status>-?\d+)\n", System.Text.RegularExpressions.RegexOptions.Singleline)]
-    private static partial System.Text.RegularExpressions.Regex Framed();
 
     /// <summary>The reason in relibc-cs/tests/quarantine-veridian.txt (<c>&lt;program&gt; &lt;arch|*&gt; &lt;reason&gt;</c>), or null.</summary>
     private static string? Quarantine(string program, string arch)

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Veridian.Build;
 using Veridian.Build.Sysroot;
 using Veridian.Common;
@@ -71,7 +70,7 @@ public class CCorpusTests
 /// and frames its output — each program's stdout must equal what the file states, and its status 0. Quarantine lines
 /// name the VeridianOS target (tests/c/quarantine.txt).
 /// </summary>
-public partial class VeridianCCorpusTests
+public class VeridianCCorpusTests
 {
     [Theory]
     [InlineData("x86_64")]
@@ -104,7 +103,7 @@ public partial class VeridianCCorpusTests
                 }
             }
         }
-        var init = EngineBuild.Program(target, Repo.PathOf("tests", "c", "veridian-init"), "init.c", 2, Path.Combine(temp.Path, "init"), temp.Path);
+        var init = EngineBuild.Program(target, Path.GetDirectoryName(CorpusLauncher.SourcePath)!, Path.GetFileName(CorpusLauncher.SourcePath), 2, Path.Combine(temp.Path, "init"), temp.Path);
         var kernel = new BuildEngine().BuildFolder(Repo.PathOf("kernel"), UserProgramRunner.KernelTargetFor(target)).Output;
         var result = UserProgramRunner.Run(new RunRequest
         {
@@ -116,13 +115,12 @@ public partial class VeridianCCorpusTests
         }, kernel);
         Assert.True(result.ExitCode == 0, $"the launcher exited {result.ExitCode}\n{result.Output}");
 
-        var runs = Framed().Matches(result.Output).ToDictionary(m => m.Groups["name"].Value, m => (Output: m.Groups["output"].Value, Status: m.Groups["status"].Value));
+        var runs = CorpusLauncher.Runs(result.Output);
         var failures = new List<string>();
         foreach (var (program, level, name) in programs)
         {
             var quarantined = quarantine.Any(q => q.Covers(program.Name, target.Canonical, $"O{level}"));
-            // The launcher ends every program's output with a newline of its own (the last line may have none).
-            var passed = runs.TryGetValue(name, out var run) && run.Status == "0" && run.Output == program.ExpectedOutput + "\n";
+            var passed = runs.TryGetValue(name, out var run) && run.Status == 0 && run.Output == program.ExpectedOutput;
             if (passed && quarantined)
                 failures.Add($"{program.Name} {target.Canonical} -O{level} passes: remove it from tests/c/quarantine.txt");
             else if (!passed && !quarantined)
@@ -132,7 +130,4 @@ public partial class VeridianCCorpusTests
         }
         Assert.True(failures.Count == 0, string.Join("\n---\n", failures));
     }
-
-    [GeneratedRegex(@"@@@ begin (?<name>\S+)\n(?<output>.*?)@@@ end \k<name> (?<status>-?\d+)\n", RegexOptions.Singleline)]
-    private static partial Regex Framed();
 }

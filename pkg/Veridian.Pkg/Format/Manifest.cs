@@ -89,15 +89,7 @@ public sealed partial record Manifest
             w.WriteString("channel", ChannelText(Channel));
             w.WriteString("summary", Summary);
             w.WriteString("license", License);
-            w.WriteStartArray("depends");
-            foreach (var d in Depends)
-            {
-                w.WriteStartObject();
-                w.WriteString("name", d.Name);
-                w.WriteString("range", d.Range);
-                w.WriteEndObject();
-            }
-            w.WriteEndArray();
+            WriteDepends(w, Depends);
             WriteStrings(w, "provides", Provides);
             WriteStrings(w, "conflicts", Conflicts);
             w.WriteStartObject("build");
@@ -113,7 +105,22 @@ public sealed partial record Manifest
             w.WriteEndObject();
         });
 
-    private static void WriteStrings(Utf8JsonWriter w, string name, IReadOnlyList<string> values)
+    /// <summary>The <c>depends</c> array in canonical form: <c>{"name", "range"}</c> objects (the manifest's and the repository's targets entries).</summary>
+    internal static void WriteDepends(Utf8JsonWriter w, IReadOnlyList<Dependency> depends)
+    {
+        w.WriteStartArray("depends");
+        foreach (var d in depends)
+        {
+            w.WriteStartObject();
+            w.WriteString("name", d.Name);
+            w.WriteString("range", d.Range);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+    }
+
+    /// <summary>An array of strings named <paramref name="name"/> (<c>provides</c>, <c>conflicts</c>).</summary>
+    internal static void WriteStrings(Utf8JsonWriter w, string name, IReadOnlyList<string> values)
     {
         w.WriteStartArray(name);
         foreach (var v in values)

@@ -62,23 +62,9 @@ public sealed record TargetEntry
         w.WriteNumber("length", Length);
         w.WriteString("sha256", Sha256);
         w.WriteNumber("metadataLength", MetadataLength);
-        w.WriteStartArray("depends");
-        foreach (var d in Depends)
-        {
-            w.WriteStartObject();
-            w.WriteString("name", d.Name);
-            w.WriteString("range", d.Range);
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
-        w.WriteStartArray("provides");
-        foreach (var p in Provides)
-            w.WriteStringValue(p);
-        w.WriteEndArray();
-        w.WriteStartArray("conflicts");
-        foreach (var c in Conflicts)
-            w.WriteStringValue(c);
-        w.WriteEndArray();
+        Manifest.WriteDepends(w, Depends);
+        Manifest.WriteStrings(w, "provides", Provides);
+        Manifest.WriteStrings(w, "conflicts", Conflicts);
         w.WriteEndObject();
     }
 

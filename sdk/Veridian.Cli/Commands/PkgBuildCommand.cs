@@ -40,12 +40,7 @@ internal sealed class PkgBuildCommand : Command
             throw DiagnosticException.Error(CliCodes.FileNotFound, $"manifest '{manifestPath}' does not exist");
         var manifest = Manifest.ParseInput(File.ReadAllBytes(manifestPath), manifestPath);
         var epoch = parse.GetValue(_epoch);
-        if (epoch is null && Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH") is { Length: > 0 } env)
-        {
-            if (!long.TryParse(env, out var e) || e < 0)
-                throw DiagnosticException.Error(CliCodes.BadArguments, $"SOURCE_DATE_EPOCH '{env}' is not a non-negative integer");
-            epoch = e;
-        }
+        epoch ??= PkgOptions.SourceDateEpoch();
         if (epoch is not null)
             manifest = manifest with { Build = manifest.Build with { SourceDateEpoch = epoch } };
         var level = parse.GetValue(_level);

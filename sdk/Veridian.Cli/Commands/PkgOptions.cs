@@ -20,6 +20,16 @@ internal static class PkgOptions
         DefaultValueFactory = _ => 60,
     };
 
+    /// <summary>The build time a package records: <c>$SOURCE_DATE_EPOCH</c> when set (VDN1003 unless a non-negative integer), else none.</summary>
+    public static long? SourceDateEpoch()
+    {
+        if (Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH") is not { Length: > 0 } env)
+            return null;
+        if (!long.TryParse(env, out var e) || e < 0)
+            throw Veridian.Diagnostics.DiagnosticException.Error(Veridian.Diagnostics.CliCodes.BadArguments, $"SOURCE_DATE_EPOCH '{env}' is not a non-negative integer");
+        return e;
+    }
+
     /// <summary>
     /// Options of an install or remove: lock wait message on stderr, and the test seam
     /// <c>VERIDIAN_PKG_KILL_AT_STEP=N</c>, which kills this process (SIGKILL) before step N so that tests

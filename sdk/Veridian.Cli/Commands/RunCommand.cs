@@ -115,11 +115,11 @@ internal sealed class RunCommand : Command
             throw DiagnosticException.Error(CliCodes.BadArguments, $"--icount takes a shift from 0 to 10 (2^N ns per instruction), not {shift}");
 
         var userProgram = target.Os == Os.Veridian && target.Subsystem == Subsystem.User;
-        foreach (var (option, what) in new[] { (_env.Name, "sets a VeridianOS program's environment"), (_with.Name, "installs packages into a VeridianOS image"),
-                     (_trust.Name, "trusts keys for --with"), (_files.Name, "adds files to a VeridianOS image"), (_saveImage.Name, "keeps a VeridianOS image") })
+        foreach (var (option, what) in new (Option, string)[] { (_env, "sets a VeridianOS program's environment"), (_with, "installs packages into a VeridianOS image"),
+                     (_trust, "trusts keys for --with"), (_files, "adds files to a VeridianOS image"), (_saveImage, "keeps a VeridianOS image") })
         {
-            if (!userProgram && parse.GetResult(parse.CommandResult.Command.Options.First(o => o.Name == option)) is { Implicit: false })
-                throw DiagnosticException.Error(CliCodes.BadArguments, $"{option} {what}; {target.Canonical} is not a VeridianOS user target", hint: $"leave {option} out, or run a program built for <arch>-veridian-user-relibc");
+            if (!userProgram && parse.GetResult(option) is { Implicit: false })
+                throw DiagnosticException.Error(CliCodes.BadArguments, $"{option.Name} {what}; {target.Canonical} is not a VeridianOS user target", hint: $"leave {option.Name} out, or run a program built for <arch>-veridian-user-relibc");
         }
         var packages = parse.GetValue(_with) ?? [];
         if (packages.Length == 0 && parse.GetValue(_trust) is { Length: > 0 })

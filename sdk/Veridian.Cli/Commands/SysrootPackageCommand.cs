@@ -75,7 +75,7 @@ internal sealed class SysrootPackageCommand : Command
                 Build = new BuildInfo(
                     "sha256:" + Sha256Hash.HexOfFile(Path.Combine(installed, SysrootBuilder.ManifestFile)),
                     new SortedDictionary<string, string>(StringComparer.Ordinal) { ["clang"] = HostProbe.ToolVersion(HostComponents.Get("clang").Path) ?? "unknown" },
-                    SourceDateEpoch()),
+                    PkgOptions.SourceDateEpoch()),
             };
             Directory.CreateDirectory(Path.GetDirectoryName(output)!);
             var head = PackageBuilder.Build(staging.FullName, manifest, output, key);
@@ -86,14 +86,5 @@ internal sealed class SysrootPackageCommand : Command
         {
             staging.Delete(recursive: true);
         }
-    }
-
-    private static long? SourceDateEpoch()
-    {
-        if (Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH") is not { Length: > 0 } env)
-            return null;
-        if (!long.TryParse(env, out var e) || e < 0)
-            throw DiagnosticException.Error(CliCodes.BadArguments, $"SOURCE_DATE_EPOCH '{env}' is not a non-negative integer");
-        return e;
     }
 }
